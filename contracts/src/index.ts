@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+// Validation messages default to Chinese for every schema, on the server and in the web.
+z.config(z.locales.zhCN());
+
+export * from './uscc.js';
+export * from './regions.js';
+export * from './domain.js';
+export * from './api.js';

@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRoutes } from './modules/audit/routes.js';
+import { identityRoutes } from './modules/identity/routes.js';
+import type { Services } from './modules/index.js';
+import { registryRoutes } from './modules/registry/routes.js';
+import { calendarRoutes } from './platform/calendar/routes.js';
+import { installErrorHandling } from './platform/http/errors.js';
+import { installSessions } from './platform/http/session.js';
+import type { App } from './platform/http/types.js';
+import { regionRoutes } from './platform/regions/routes.js';
+
+export type AppOptions = {
+  services: Services;
+  logLevel?: string;
+  secureCookies?: boolean;
+  /** Built web pages to serve; omitted in API tests. */
+  webDist?: string;
+  /** Per-IP login attempts per minute (the account lockout is separate). */
+  loginRateLimit?: number;
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const fastify = Fastify({
+    logger: {
+      level: options.logLevel ?? 'warn',
+      // Cookies and tokens never reach the log; bodies (with passwords) are not logged at all.
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === '1',
+    requestIdHeader: false,
+  });
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  const app = fastify.withTypeProvider<ZodTypeProvider>() as unknown as App;
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  // Override the per-route limit for tests that log in many times.
+  if (options.loginRateLimit) {
+    app.addHook('onRoute', (route) => {
+      if (route.url === '/api/auth/login' && route.config?.rateLimit) route.config.rateLimit = { max: options.loginRateLimit!, timeWindow: '1 minute' };
+    });
+  }
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Shijian 市监 API', version: '0.1.0', description: '市场监管一体化平台接口。除标注为公开的接口外均需登录；写操作需携带 x-csrf-token 请求头。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'sj_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installErrorHandling(app);
+  installSessions(app, services.auth);
+
+  app.get('/api/health', { schema: { tags: ['platform'], response: { 200: z.object({ ok: z.boolean(), database: z.string() }) } }, config: { public: true } }, async () => ({
+    ok: true,
+    database: services.deps.dbKind,
+  }));
+  identityRoutes(app, services, { secureCookies: options.secureCookies ?? false });
+  registryRoutes(app, services);
+  auditRoutes(app, services);
+  regionRoutes(app, services.deps.regions);
+  calendarRoutes(app, services.deps.calendar);
+
+  if (options.webDist && fs.existsSync(path.join(options.webDist, 'index.html'))) {
+    await serveWeb(app, options.webDist);
+  }
+  return app;
+}
+
+/** The built single-page app: hashed assets cached for a year, every other page path gets index.html. */
+async function serveWeb(app: App, root: string) {
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders(res, filePath) {
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const indexHtml = fs.readFileSync(path.join(root, 'index.html'));
+  app.get('/assets/*', { config: { public: true }, schema: { hide: true } }, (req, reply) =>
+    reply.sendFile(req.url.split('?')[0]!.replace(/^\//, '')),
+  );
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+    if (req.url.startsWith('/api/')) {
+      return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在' } });
+    }
+    const file = req.url.split('?')[0]!.replace(/^\//, '');
+    if (file && !file.includes('..') && fs.existsSync(path.join(root, file)) && fs.statSync(path.join(root, file)).isFile()) {
+      return reply.sendFile(file);
+    }
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+  });
+}

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { loadConfig, projectRoot } from './config.js';
+import { acquireDataDirLock } from './db/client.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed.js';
+import { syntheticEnterprises } from './demo/generate.js';
+import { auditedEntities } from './modules/index.js';
+import { systemActor } from './platform/actor.js';
+import { verifyAudit } from './platform/audit/verify.js';
+import { openConfigured, prepare } from './runtime.js';
+
+const HELP = `shijian <command> [options]
+
+  migrate                      apply migrations and load reference data (regions, holidays, categories)
+  seed-demo                    create the demo world (skipped when users exist)
+  verify-audit                 recompute every audit chain and compare records; exit 1 on any problem
+  backup [--out FILE]          embedded: a consistent copy of ./data; PostgreSQL: pg_dump -Fc
+  restore FILE [--force]       embedded: replace ./data with a backup; PostgreSQL: pg_restore
+  generate --enterprises N     synthetic registry spread over all counties (for benchmarks)
+
+Environment: DATABASE_URL selects PostgreSQL; otherwise the embedded database in SHIJIAN_DATA_DIR (default ./data).`;
+
+const timestamp = () => new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      enterprises: { type: 'string' },
+      seed: { type: 'string' },
+    },
+  });
+
+  switch (command) {
+    case 'migrate': {
+      const database = await openConfigured(config);
+      try {
+        await prepare(database);
+        console.log('迁移完成 migrations applied, reference data loaded');
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'seed-demo': {
+      const database = await openConfigured(config);
+      try {
+        const services = await prepare(database);
+        const result = await seedDemo(services, { log: console.log });
+        if (result.created) {
+          console.log(`演示账户 demo accounts, password ${DEMO_PASSWORD}:`);
+          for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username}`);
+        }
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    case 'verify-audit': {
+      const database = await openConfigured(config);
+      try {
+        const started = Date.now();
+        const result = await verifyAudit(database.db, auditedEntities);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        console.log(`审计链 chains: ${result.chains}, 记录 entries: ${result.entries}, 对象 records: ${result.records} (${seconds} s)`);
+        if (result.ok) {
+          console.log('校验通过 OK: every chain is intact and every record matches its last audit entry');
+          return 0;
+        }
+        console.error(`发现 ${result.problems.length} 处问题 PROBLEMS FOUND:`);
+        for (const p of result.problems) console.error(`  [${p.kind}] ${p.message}`);
+        return 1;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'backup':
+      return backup(config, values.out);
+    case 'restore':
+      return restore(config, positionals[0], values.force ?? false);
+    case 'generate': {
+      const count = Number(values.enterprises);
+      if (!Number.isInteger(count) || count <= 0) throw new Error('用法 usage: shijian generate --enterprises N');
+      const database = await openConfigured(config);
+      try {
+        const services = await prepare(database);
+        const categories = (await services.categories.list()).map((c) => c.code);
+        const actor = systemActor('generate');
+        const started = Date.now();
+        let done = 0;
+        for await (const rows of syntheticEnterprises(services.deps.regions, categories, count, {
+          seed: Number(values.seed ?? 2260),
+          serialOffset: Date.now() % 1_000_000_000,
+        })) {
+          const result = await services.enterprises.importMany(actor, rows, { batchSize: 2500 });
+          done += result.inserted;
+          process.stdout.write(`\r  企业 enterprises: ${done.toLocaleString()} / ${count.toLocaleString()}`);
+        }
+        console.log(`\n完成 done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      } finally {
+        await database.close();
+      }
+      return 0;
+    }
+    default:
+      console.log(HELP);
+      return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+}
+
+async function backup(config: ReturnType<typeof loadConfig>, out: string | undefined): Promise<number> {
+  const file = path.resolve(out ?? path.join(projectRoot, 'backups', `shijian-${timestamp()}.${config.databaseUrl ? 'dump' : 'tar.gz'}`));
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (config.databaseUrl) {
+    const r = spawnSync('pg_dump', ['--format=custom', `--file=${file}`, config.databaseUrl], { stdio: 'inherit' });
+    if (r.error) throw new Error(`pg_dump 不可用：${r.error.message}。PostgreSQL 备份请使用 pg_dump，见 docs/operations.md`);
+    if (r.status !== 0) return r.status ?? 1;
+  } else {
+    if (!fs.existsSync(config.dataDir)) throw new Error(`没有可备份的数据目录 ${config.dataDir}`);
+    // The lock guarantees no server is writing: the copy is of a closed, consistent database.
+    const release = acquireDataDirLock(config.dataDir);
+    try {
+      const pg = await PGlite.create({ dataDir: config.dataDir });
+      const dump = await pg.dumpDataDir('gzip');
+      await pg.close();
+      fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    } finally {
+      release();
+    }
+  }
+  console.log(`备份完成 backup written: ${file}`);
+  return 0;
+}
+
+async function restore(config: ReturnType<typeof loadConfig>, file: string | undefined, force: boolean): Promise<number> {
+  if (!file || !fs.existsSync(file)) throw new Error('用法 usage: shijian restore FILE [--force]（备份文件不存在）');
+  if (config.databaseUrl) {
+    const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, file], { stdio: 'inherit' });
+    if (r.error) throw new Error(`pg_restore 不可用：${r.error.message}`);
+    return r.status ?? 1;
+  }
+  const release = acquireDataDirLock(config.dataDir);
+  try {
+    const occupied = fs.existsSync(config.dataDir) && fs.readdirSync(config.dataDir).length > 0;
+    if (occupied && !force) {
+      throw new Error(`数据目录 ${config.dataDir} 不为空。确认覆盖请加 --force（原目录会被保留为 *.before-restore-时间）`);
+    }
+    if (occupied) fs.renameSync(config.dataDir, `${config.dataDir}.before-restore-${timestamp()}`);
+    const pg = await PGlite.create({ dataDir: config.dataDir, loadDataDir: new Blob([fs.readFileSync(file)]) });
+    await pg.query('select 1');
+    await pg.close();
+  } finally {
+    release();
+  }
+  console.log(`恢复完成 restored into ${config.dataDir}. 建议执行 shijian verify-audit 校验`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

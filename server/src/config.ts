@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export type Config = {
+  port: number;
+  host: string;
+  /** node-postgres connection string; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  webDist: string;
+  /** Set when the site is served over HTTPS so cookies are marked Secure. */
+  secureCookies: boolean;
+  sessionHours: number;
+  logLevel: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.SHIJIAN_DATA_DIR ?? path.join(projectRoot, 'data')),
+    webDist: path.join(projectRoot, 'web', 'dist'),
+    secureCookies: env.COOKIE_SECURE === '1',
+    sessionHours: Number(env.SESSION_HOURS ?? 12),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

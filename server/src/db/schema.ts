@@ -1,0 +1,6 @@
+/** Every table of every module, for Drizzle and drizzle-kit. Modules import their own tables directly. */
+export * from '../platform/regions/tables.js';
+export * from '../platform/audit/tables.js';
+export * from '../platform/calendar/tables.js';
+export * from '../modules/identity/tables.js';
+export * from '../modules/registry/tables.js';

@@ -1,0 +1,41 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed.js';
+import { openConfigured, prepare } from './runtime.js';
+
+/** config → database → migrations → demo world on first start → app → listen. */
+async function main() {
+  const config = loadConfig();
+  const database = await openConfigured(config);
+  const services = await prepare(database, { sessionHours: config.sessionHours });
+  const seeded = await seedDemo(services, { log: (line) => console.log(`  演示数据 demo: ${line}`) });
+
+  const app = await buildApp({ services, logLevel: config.logLevel, secureCookies: config.secureCookies, webDist: config.webDist });
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  console.log(`\nShijian 市监 is running on ${database.kind === 'pglite' ? `embedded PGlite (${config.dataDir})` : 'PostgreSQL'}`);
+  console.log(`  打开 Open:      ${url}`);
+  console.log(`  接口文档 API:   ${url}/api/docs`);
+  if (seeded.created || database.kind === 'pglite') {
+    console.log(`\n演示账户 Demo accounts (密码 password: ${DEMO_PASSWORD})`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(20)} ${a.displayName}`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: stopping…`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

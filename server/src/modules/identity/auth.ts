@@ -1,0 +1,175 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import { passwordProblems, type SessionView } from '@shijian/contracts';
+import { scopeOf, type Actor } from '../../platform/actor.js';
+import type { Deps } from '../../platform/deps.js';
+import { AppError, unauthenticated } from '../../platform/errors.js';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/password.js';
+import { userEntity } from './entities.js';
+import { orgs, sessions, users } from './tables.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+type Client = { ip: string | null; userAgent: string | null };
+
+export function createAuth(deps: Deps) {
+  const { db, clock, audit } = deps;
+
+  async function loadUser(where: ReturnType<typeof eq>) {
+    const [row] = await db
+      .select({ user: users, org: orgs })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(where);
+    return row;
+  }
+
+  function actorOf(row: { user: typeof users.$inferSelect; org: typeof orgs.$inferSelect }, client: Client): Actor {
+    const { user, org } = row;
+    return {
+      kind: 'user',
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      orgId: org.id,
+      orgName: org.name,
+      orgKind: org.kind,
+      orgLevel: org.level,
+      orgRegionCode: org.regionCode,
+      roles: user.roles,
+      scope: scopeOf(org),
+      ip: client.ip,
+      userAgent: client.userAgent,
+    };
+  }
+
+  async function sessionView(actor: Actor, csrfToken: string, mustChangePassword: boolean): Promise<SessionView> {
+    const scope = actor.scope;
+    const regionLabel =
+      scope.kind === 'region' ? ((await deps.regions.fullName(scope.regionCode)) ?? scope.regionCode) : null;
+    return {
+      user: {
+        id: actor.userId!,
+        username: actor.username!,
+        displayName: actor.displayName!,
+        roles: [...actor.roles],
+        mustChangePassword,
+      },
+      org: { id: actor.orgId!, name: actor.orgName!, kind: actor.orgKind!, level: actor.orgLevel, regionCode: actor.orgRegionCode },
+      scope: {
+        kind: scope.kind === 'all' ? 'all' : scope.kind === 'region' ? 'region' : 'org',
+        regionCode: scope.kind === 'region' ? scope.regionCode : null,
+        orgId: scope.kind === 'org' ? scope.orgId : null,
+        label: scope.kind === 'all' ? '全国' : scope.kind === 'region' ? regionLabel! : actor.orgName!,
+      },
+      csrfToken,
+    };
+  }
+
+  return {
+    /** Verifies a password and opens a new session (a fresh token every time: no session fixation). */
+    async login(username: string, password: string, client: Client) {
+      const row = await loadUser(eq(users.username, username.toLowerCase()));
+      const invalid = new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
+      if (!row || row.user.disabled) {
+        await verifyAgainstDummy(password);
+        throw invalid;
+      }
+      const now = clock.now();
+      if (row.user.lockedUntil && row.user.lockedUntil > now) {
+        const minutes = Math.ceil((row.user.lockedUntil.getTime() - now.getTime()) / 60_000);
+        throw new AppError(429, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账户已临时锁定，请${minutes}分钟后再试或联系管理员`, {
+          retryAfterMinutes: minutes,
+        });
+      }
+      const ok = await verifyPassword(password, row.user.passwordHash);
+      const actor = actorOf(row, client);
+      if (!ok) {
+        const failed = row.user.failedLogins + 1;
+        const lock = failed >= MAX_FAILED_LOGINS;
+        await db.transaction(async (tx) => {
+          await tx
+            .update(users)
+            .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) } : { failedLogins: failed })
+            .where(eq(users.id, row.user.id));
+          await audit.append(tx, { ...actor, userId: null }, { action: 'auth.login_failed', entity: userEntity, id: row.user.id });
+        });
+        if (lock) {
+          throw new AppError(429, 'ACCOUNT_LOCKED', `连续${MAX_FAILED_LOGINS}次登录失败，账户已临时锁定${LOCKOUT_MINUTES}分钟`, {
+            retryAfterMinutes: LOCKOUT_MINUTES,
+          });
+        }
+        throw invalid;
+      }
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      await db.transaction(async (tx) => {
+        await tx.delete(sessions).where(and(eq(sessions.userId, row.user.id), lt(sessions.expiresAt, now)));
+        await tx.insert(sessions).values({
+          tokenHash: hashToken(token),
+          userId: row.user.id,
+          csrfToken,
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: new Date(now.getTime() + deps.sessionHours * 3_600_000),
+          ip: client.ip,
+          userAgent: client.userAgent,
+        });
+        await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, row.user.id));
+        await audit.append(tx, actor, { action: 'auth.login', entity: userEntity, id: row.user.id });
+      });
+      return { token, expiresAt: new Date(now.getTime() + deps.sessionHours * 3_600_000), view: await sessionView(actor, csrfToken, row.user.mustChangePassword) };
+    },
+
+    /** The actor behind a session cookie, or null when the session is unknown, expired or the user disabled. */
+    async resolve(token: string, client: Client): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean } | null> {
+      const [row] = await db
+        .select({ user: users, org: orgs, csrfToken: sessions.csrfToken })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, clock.now())));
+      if (!row || row.user.disabled) return null;
+      return { actor: actorOf(row, client), csrfToken: row.csrfToken, mustChangePassword: row.user.mustChangePassword };
+    },
+
+    sessionView,
+
+    async logout(actor: Actor, token: string) {
+      await db.transaction(async (tx) => {
+        await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+        if (actor.userId) await audit.append(tx, actor, { action: 'auth.logout', entity: userEntity, id: actor.userId });
+      });
+    },
+
+    async changePassword(actor: Actor, token: string, currentPassword: string, newPassword: string) {
+      if (!actor.userId) throw unauthenticated();
+      const row = await loadUser(eq(users.id, actor.userId));
+      if (!row) throw unauthenticated();
+      if (!(await verifyPassword(currentPassword, row.user.passwordHash))) {
+        throw new AppError(400, 'WRONG_PASSWORD', '当前密码不正确', { fields: [{ field: 'currentPassword', message: '当前密码不正确' }] });
+      }
+      const problems = passwordProblems(newPassword, row.user.username);
+      if (problems.length) {
+        throw new AppError(400, 'WEAK_PASSWORD', problems[0]!, { fields: problems.map((message) => ({ field: 'newPassword', message })) });
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction(async (tx) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now() })
+          .where(eq(users.id, actor.userId!));
+        // Other sessions of this user end; the current one stays.
+        const current = hashToken(token);
+        const others = await tx.select({ t: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, actor.userId!));
+        for (const s of others) if (s.t !== current) await tx.delete(sessions).where(eq(sessions.tokenHash, s.t));
+        await audit.append(tx, actor, { action: 'auth.password_changed', entity: userEntity, id: actor.userId! });
+      });
+    },
+  };
+}
+
+export type Auth = ReturnType<typeof createAuth>;

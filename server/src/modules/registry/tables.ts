@@ -1,0 +1,88 @@
+import { boolean, char, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { CATEGORY_GROUPS, ENTERPRISE_SIZES, INSTITUTION_KINDS } from '@shijian/contracts';
+import { orgs } from '../identity/tables.js';
+
+export const productCategories = pgTable('product_categories', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  group: text('group', { enum: CATEGORY_GROUPS }).notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** 统一社会信用代码, validated per GB 32100-2015 before it gets here. */
+    uscc: char('uscc', { length: 18 }).notNull().unique(),
+    name: text('name').notNull(),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    address: text('address').notNull(),
+    legalRepresentative: text('legal_representative').notNull(),
+    size: text('size', { enum: ENTERPRISE_SIZES }).notNull(),
+    /** The enterprise's own org when it has user accounts. */
+    orgId: uuid('org_id').references(() => orgs.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    // Scoped lists filter by a region-code range and sort by name: this index serves both.
+    index('enterprises_region_name_idx').on(t.regionCode, t.name),
+    index('enterprises_name_idx').on(t.name.op('text_pattern_ops')),
+    index('enterprises_org_idx').on(t.orgId),
+  ],
+);
+
+/** Product kinds an enterprise produces; the weekly table counts an enterprise once per kind. */
+export const enterpriseCategories = pgTable(
+  'enterprise_categories',
+  {
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    categoryCode: text('category_code')
+      .notNull()
+      .references(() => productCategories.code),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.categoryCode] }), index('enterprise_categories_category_idx').on(t.categoryCode)],
+);
+
+export const institutions = pgTable(
+  'institutions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .unique()
+      .references(() => orgs.id),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: INSTITUTION_KINDS }).notNull(),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    address: text('address').notNull(),
+    /** 资质认定 (CMA) certificate number and validity. */
+    cmaNumber: text('cma_number'),
+    cmaValidUntil: date('cma_valid_until', { mode: 'string' }),
+    domains: text('domains').array().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('institutions_region_idx').on(t.regionCode)],
+);
+
+/** The parameters and standards an institution is qualified (资质认定) to test. */
+export const qualificationScopes = pgTable(
+  'qualification_scopes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    domain: text('domain').notNull(),
+    parameter: text('parameter').notNull(),
+    standard: text('standard').notNull(),
+    categoryCode: text('category_code').references(() => productCategories.code),
+  },
+  (t) => [index('qualification_scopes_institution_idx').on(t.institutionId)],
+);

@@ -1,0 +1,30 @@
+import type { Database, Db } from '../db/client.js';
+import { createAudit, type Audit } from './audit/chain.js';
+import { createCalendar, type Calendar } from './calendar/service.js';
+import { systemClock, type Clock } from './clock.js';
+import { createRegions, type Regions } from './regions/service.js';
+
+/** What every module's service is built from. */
+export type Deps = {
+  db: Db;
+  dbKind: Database['kind'];
+  clock: Clock;
+  audit: Audit;
+  calendar: Calendar;
+  regions: Regions;
+  sessionHours: number;
+};
+
+export function createDeps(database: Database, options: { clock?: Clock; sessionHours?: number } = {}): Deps {
+  const clock = options.clock ?? systemClock;
+  const audit = createAudit(clock);
+  return {
+    db: database.db,
+    dbKind: database.kind,
+    clock,
+    audit,
+    calendar: createCalendar({ db: database.db, clock, audit }),
+    regions: createRegions(database.db),
+    sessionHours: options.sessionHours ?? 12,
+  };
+}

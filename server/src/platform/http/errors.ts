@@ -1,0 +1,56 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { FieldError } from '@shijian/contracts';
+import { AppError } from '../errors.js';
+
+type Body = { error: { code: string; message: string; details?: unknown } };
+
+const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的内容类型' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体为空' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'MALFORMED_JSON', message: '请求体不是有效的 JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST', message: '请求长度无效' },
+};
+
+/**
+ * Every error leaves as `{ error: { code, message, details } }`. The user's
+ * mistakes are 4xx with the fields named; our own failures are a 500 with a
+ * request id and nothing else (no stack, no SQL).
+ */
+export function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const send = (status: number, body: Body) => reply.status(status).send(body);
+
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: FieldError[] = err.validation.map((issue) => {
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return { field: path || err.validationContext || 'body', message: issue.message ?? '输入有误', code: issue.keyword };
+      });
+      const first = fields[0];
+      const message = fields.length === 1 ? `${first!.message}` : `有${fields.length}项输入有误：${first!.message}`;
+      return send(400, { error: { code: 'VALIDATION_FAILED', message, details: { in: err.validationContext, fields } } });
+    }
+    if (err instanceof AppError) {
+      return send(err.status, { error: { code: err.code, message: err.message, details: err.details } });
+    }
+    const known = err.code ? FASTIFY_CLIENT_ERRORS[err.code] : undefined;
+    if (known) return send(known.status, { error: { code: known.code, message: known.message } });
+    if (err.statusCode === 429) {
+      return send(429, { error: { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' } });
+    }
+    if (err instanceof SyntaxError && err.statusCode === 400) {
+      return send(400, { error: { code: 'MALFORMED_JSON', message: '请求体不是有效的 JSON' } });
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return send(err.statusCode, { error: { code: 'BAD_REQUEST', message: '请求无效' } });
+    }
+    if (isResponseSerializationError(err)) req.log.error({ err, issues: err.cause }, 'response did not match its schema');
+    else req.log.error({ err }, 'unhandled error');
+    return send(500, { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: { requestId: req.id } } });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: '接口不存在', details: { method: req.method, url: req.url.split('?')[0] } } });
+  });
+}
