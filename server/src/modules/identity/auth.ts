@@ -138,6 +138,13 @@ export function createAuth(deps: Deps) {
 
     sessionView,
 
+    /** The actor of a user by name, as a request would resolve it (for the CLI and tests). */
+    async actorFor(username: string, client: Client): Promise<Actor> {
+      const row = await loadUser(eq(users.username, username));
+      if (!row) throw new AppError(404, 'NOT_FOUND', `用户 ${username} 不存在`);
+      return actorOf(row, client);
+    },
+
     async logout(actor: Actor, token: string) {
       await db.transaction(async (tx) => {
         await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
