@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import { checkUscc, regionLevel, type EnterpriseSize, type EnterpriseView } from '@shijian/contracts';
 import type { z } from 'zod';
 import type { EnterpriseCreateBody, EnterpriseListQuery, EnterpriseUpdateBody } from '@shijian/contracts';
@@ -33,9 +33,7 @@ export function enterpriseListWhere(actor: Actor, q: Omit<z.infer<typeof Enterpr
   if (q.size) conditions.push(eq(enterprises.size, q.size));
   if (q.category) {
     conditions.push(
-      exists(
-        sql`select 1 from ${enterpriseCategories} where ${enterpriseCategories.enterpriseId} = ${enterprises.id} and ${enterpriseCategories.categoryCode} = ${q.category}`,
-      ),
+      sql`exists (select 1 from ${enterpriseCategories} where ${enterpriseCategories.enterpriseId} = ${enterprises.id} and ${enterpriseCategories.categoryCode} = ${q.category})`,
     );
   }
   return and(...conditions)!;
