@@ -60,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Offices often reach the server over plain HTTP on the LAN; upgrading would break every asset.
+        upgradeInsecureRequests: options.secureCookies ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -79,7 +81,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page loads only its own scripts, so the site-wide CSP from helmet covers it.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
   installErrorHandling(app);
   installSessions(app, services.auth);

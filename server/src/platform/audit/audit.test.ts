@@ -10,7 +10,7 @@ import { projectRoot } from '../../config.js';
 import { rawRows } from '../../db/client.js';
 import { syntheticUscc } from '../../demo/uscc.js';
 import { auditedEntities } from '../../modules/index.js';
-import { createHarness, type Harness } from '../../../test/harness.js';
+import { createHarness, openTestDatabase, type Harness } from '../../../test/harness.js';
 import { verifyAudit } from './verify.js';
 
 let h: Harness;
@@ -120,6 +120,7 @@ describe('shijian verify-audit (the command)', () => {
     const env: NodeJS.ProcessEnv = { ...process.env };
     let dataDir: string | undefined;
     let tamper: (statement: string) => Promise<void>;
+    let cleanup = async () => {};
     if (inject('backend') === 'pglite') {
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shijian-verify-'));
       const instance = await PGlite.create({ dataDir, loadDataDir: new Blob([fs.readFileSync(inject('template'))]) });
@@ -132,8 +133,11 @@ describe('shijian verify-audit (the command)', () => {
         await pg.close();
       };
     } else {
-      env.DATABASE_URL = h.database.url!;
-      tamper = async (statement) => void (await run(sql.raw(statement)));
+      // A fresh copy: the tests above leave their tampering behind in this file's database.
+      const fresh = await openTestDatabase();
+      cleanup = () => fresh.close();
+      env.DATABASE_URL = fresh.url!;
+      tamper = async (statement) => void (await fresh.db.execute(sql.raw(statement)));
     }
     const cli = () =>
       promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/src/cli.ts'), 'verify-audit'], { env, cwd: projectRoot }).then(
@@ -152,6 +156,7 @@ describe('shijian verify-audit (the command)', () => {
       expect(broken.out).toMatch(/\[record_altered\] user .*被绕过系统直接修改/);
     } finally {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+      await cleanup();
     }
   });
 });

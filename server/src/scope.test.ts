@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../test/harness.js';
+
+/**
+ * Scope, route by route: for every route that returns records, an actor in
+ * scope sees the record and actors outside it get nothing — 404 for the id, or
+ * a list without it. A new data route must be added here (the last test fails
+ * otherwise).
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(() => h.close());
+
+type Resource = { id: string; name: string };
+const resources: Record<string, Resource> = {};
+
+async function find(list: string, name: string): Promise<Resource> {
+  const res = (await (await h.as('admin')).get(`${list}${list.includes('?') ? '&' : '?'}q=${encodeURIComponent(name)}&pageSize=100`)).json();
+  const item = res.items.find((i: { name?: string; username?: string }) => (i.name ?? i.username) === name);
+  if (!item) throw new Error(`${name} not found in ${list}`);
+  return { id: item.id, name };
+}
+
+beforeAll(async () => {
+  resources.enterprise = await find('/api/enterprises', '成都康宁医疗用品有限公司'); // 510107 武侯区
+  resources.institution = await find('/api/institutions', '四川省产品质量监督检验检测院'); // 510104 锦江区
+  resources.org = await find('/api/orgs', '成都市武侯区市场监督管理局');
+  resources.user = await find('/api/users', 'wh.officer');
+});
+
+type Case = {
+  resource: keyof typeof resources;
+  list: string;
+  byId: (id: string) => string;
+  inScope: string[];
+  outOfScope: string[];
+};
+
+const CASES: Case[] = [
+  {
+    resource: 'enterprise',
+    list: '/api/enterprises',
+    byId: (id) => `/api/enterprises/${id}`,
+    inScope: ['samr.stat', 'sc.stat', 'cd.officer', 'wh.officer', 'kangning', 'admin'],
+    outOfScope: ['fj.admin', 'fz.officer', 'yt.officer', 'jj.officer', 'minkang'],
+  },
+  {
+    resource: 'institution',
+    list: '/api/institutions',
+    byId: (id) => `/api/institutions/${id}`,
+    inScope: ['samr.stat', 'sc.admin', 'cd.officer', 'jj.officer', 'scqi.tester', 'admin'],
+    outOfScope: ['fj.admin', 'sn.stat', 'wh.officer', 'fjmi.admin', 'snse.admin'],
+  },
+  {
+    resource: 'org',
+    list: '/api/orgs',
+    byId: (id) => `/api/orgs/${id}`,
+    inScope: ['samr.admin', 'sc.admin', 'cd.officer', 'wh.officer', 'admin'],
+    outOfScope: ['fj.admin', 'jj.officer', 'scqi.admin', 'kangning', 'yt.officer'],
+  },
+  {
+    resource: 'user',
+    list: '/api/users',
+    byId: (id) => `/api/users/${id}`,
+    inScope: ['samr.admin', 'sc.admin', 'admin'],
+    outOfScope: ['fj.admin', 'sn.admin', 'scqi.admin', 'fjmi.admin'],
+  },
+];
+
+describe.each(CASES)('$resource', ({ resource, list, byId, inScope, outOfScope }) => {
+  it.each(inScope)(`is visible to %s (in scope)`, async (username) => {
+    const { id } = resources[resource]!;
+    const c = await h.as(username);
+    expect((await c.get(byId(id))).statusCode).toBe(200);
+    const ids = (await c.get(`${list}?pageSize=100`)).json().items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(id);
+  });
+
+  it.each(outOfScope)(`is absent for %s (out of scope): 404 by id, missing from lists`, async (username) => {
+    const { id, name } = resources[resource]!;
+    const c = await h.as(username);
+    const one = await c.get(byId(id));
+    expect([403, 404]).toContain(one.statusCode);
+    expect(one.body).not.toContain(name);
+    const many = await c.get(`${list}?pageSize=100`);
+    if (many.statusCode === 200) {
+      expect(many.json().items.map((i: { id: string }) => i.id)).not.toContain(id);
+      expect(many.body).not.toContain(name);
+    } else {
+      expect(many.statusCode).toBe(403);
+    }
+  });
+});
+
+describe('writes to out-of-scope records look like missing records', () => {
+  it.each([
+    ['fj.admin', 'PATCH', (r: typeof resources) => `/api/enterprises/${r.enterprise!.id}`, { name: 'x' }],
+    ['jj.officer', 'PATCH', (r: typeof resources) => `/api/enterprises/${r.enterprise!.id}`, { name: 'x' }],
+    ['fj.admin', 'PATCH', (r: typeof resources) => `/api/institutions/${r.institution!.id}`, { address: 'x' }],
+    ['fj.admin', 'POST', (r: typeof resources) => `/api/institutions/${r.institution!.id}/scopes`, { domain: 'x', parameter: 'x', standard: 'x' }],
+    ['fj.admin', 'PATCH', (r: typeof resources) => `/api/orgs/${r.org!.id}`, { name: 'x' }],
+    ['fj.admin', 'PATCH', (r: typeof resources) => `/api/users/${r.user!.id}`, { displayName: 'x' }],
+    ['fj.admin', 'POST', (r: typeof resources) => `/api/users/${r.user!.id}/reset-password`, { newPassword: 'Another#Pass2026' }],
+  ] as const)('%s %s → 404', async (username, method, url, payload) => {
+    const res = await (await h.as(username)).request({ method, url: url(resources), payload });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('the audit log', () => {
+  it('shows a province admin the entries of its subtree only', async () => {
+    await (await h.as('wh.officer')).patch(`/api/enterprises/${resources.enterprise!.id}`, { address: '成都市武侯区武科西二路18号A座' });
+    const sc = (await (await h.as('sc.admin')).get(`/api/audit?entityId=${resources.enterprise!.id}`)).json();
+    expect(sc.items.map((i: { action: string }) => i.action)).toContain('enterprise.updated');
+    const fj = (await (await h.as('fj.admin')).get(`/api/audit?entityId=${resources.enterprise!.id}`)).json();
+    expect(fj.total).toBe(0);
+    const inst = (await (await h.as('scqi.admin')).get('/api/audit?pageSize=100')).json();
+    const scqiOrg = (await (await h.as('scqi.admin')).get('/api/auth/me')).json().org.id;
+    expect(inst.items.every((i: { actorOrgId: string }) => i.actorOrgId === scqiOrg)).toBe(true);
+  });
+
+  it('lets only national and platform admins run the full verification', async () => {
+    expect((await (await h.as('sc.admin')).post('/api/audit/verify')).statusCode).toBe(403);
+    const ok = await (await h.as('samr.admin')).post('/api/audit/verify');
+    expect(ok.json()).toMatchObject({ ok: true });
+  });
+});
+
+/** Reference data is the same for everyone; these routes are not scoped by design. */
+const REFERENCE_ROUTES = [
+  'GET /api/health',
+  'GET /api/auth/me',
+  'GET /api/regions',
+  'GET /api/regions/{code}/path',
+  'GET /api/product-categories',
+  'GET /api/calendar',
+  'GET /api/calendar/working-days',
+];
+
+it('covers every GET route of the API', async () => {
+  const spec = (await h.anonymous().get('/api/docs/json')).json() as { paths: Record<string, Record<string, unknown>> };
+  const covered = new Set([
+    ...REFERENCE_ROUTES,
+    ...CASES.flatMap((c) => [`GET ${c.list}`, `GET ${c.byId('{id}')}`]),
+    'GET /api/audit',
+  ]);
+  const routes = Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
+  const uncovered = routes.filter((r) => r.startsWith('GET ') && !covered.has(r));
+  expect(uncovered).toEqual([]);
+});
