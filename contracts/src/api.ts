@@ -43,9 +43,6 @@ const text = (max: number, label: string) =>
     .trim()
     .min(1, { message: `请填写${label}` })
     .max(max, { message: `${label}不能超过${max}个字符` });
-const optionalText = (max: number, label: string) =>
-  z.string().trim().max(max, { message: `${label}不能超过${max}个字符` }).optional();
-
 export const PageQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
