@@ -7,7 +7,7 @@ import { loadConfig, projectRoot } from './config.js';
 import { acquireDataDirLock } from './db/client.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed.js';
 import { syntheticEnterprises } from './demo/generate.js';
-import { auditedEntities } from './modules/index.js';
+import { auditedEntities, type Services } from './modules/index.js';
 import { systemActor } from './platform/actor.js';
 import { verifyAudit } from './platform/audit/verify.js';
 import { openConfigured, prepare } from './runtime.js';
@@ -40,31 +40,22 @@ async function main(argv: string[]) {
   });
 
   switch (command) {
-    case 'migrate': {
-      const database = await openConfigured(config);
-      try {
-        await prepare(database);
+    case 'migrate':
+      return withServices(config, async () => {
         console.log('迁移完成 migrations applied, reference data loaded');
-      } finally {
-        await database.close();
-      }
-      return 0;
-    }
-    case 'seed-demo': {
-      const database = await openConfigured(config);
-      try {
-        const services = await prepare(database);
+        return 0;
+      });
+    case 'seed-demo':
+      return withServices(config, async (services) => {
         const result = await seedDemo(services, { log: console.log });
         if (result.created) {
           console.log(`演示账户 demo accounts, password ${DEMO_PASSWORD}:`);
           for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username}`);
         }
-      } finally {
-        await database.close();
-      }
-      return 0;
-    }
+        return 0;
+      });
     case 'verify-audit': {
+      // Verification reads only: no migrations, so it can inspect a database exactly as found.
       const database = await openConfigured(config);
       try {
         const started = Date.now();
@@ -89,9 +80,7 @@ async function main(argv: string[]) {
     case 'generate': {
       const count = Number(values.enterprises);
       if (!Number.isInteger(count) || count <= 0) throw new Error('用法 usage: shijian generate --enterprises N');
-      const database = await openConfigured(config);
-      try {
-        const services = await prepare(database);
+      return withServices(config, async (services) => {
         const categories = (await services.categories.list()).map((c) => c.code);
         const actor = systemActor('generate');
         const started = Date.now();
@@ -105,14 +94,22 @@ async function main(argv: string[]) {
           process.stdout.write(`\r  企业 enterprises: ${done.toLocaleString()} / ${count.toLocaleString()}`);
         }
         console.log(`\n完成 done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      } finally {
-        await database.close();
-      }
-      return 0;
+        return 0;
+      });
     }
     default:
       console.log(HELP);
       return command && command !== 'help' && command !== '--help' ? 2 : 0;
+  }
+}
+
+/** Opens the configured database, brings it up to date, runs `task`, and always closes it. */
+async function withServices(config: ReturnType<typeof loadConfig>, task: (services: Services) => Promise<number>): Promise<number> {
+  const database = await openConfigured(config);
+  try {
+    return await task(await prepare(database));
+  } finally {
+    await database.close();
   }
 }
 

@@ -6,6 +6,7 @@ import { auditLog } from '../../platform/audit/tables.js';
 import type { AuditedEntity } from '../../platform/audit/entity.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
 import type { Deps } from '../../platform/deps.js';
+import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import { orgs, users } from '../identity/tables.js';
 
@@ -35,7 +36,7 @@ export function createAuditLog(deps: Deps, entities: () => AuditedEntity[]) {
         .where(where)
         .orderBy(q.order === 'asc' ? asc(auditLog.id) : desc(auditLog.id))
         .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize);
+        .offset(pageOffset(q));
       const items: AuditEntryView[] = rows.map(({ entry, actorName, actorOrgName }) => ({
         id: String(entry.id),
         chainId: entry.chainId,
@@ -54,7 +55,7 @@ export function createAuditLog(deps: Deps, entities: () => AuditedEntity[]) {
         prevHash: entry.prevHash,
         hash: entry.hash,
       }));
-      return { items, total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+      return paged(items, total?.n, q);
     },
     async verify(actor: Actor) {
       authorize(actor, 'audit.verify');

@@ -5,6 +5,7 @@ import type { OrgCreateBody, OrgListQuery, OrgUpdateBody } from '@shijian/contra
 import { regionInScope, scopeFilter, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
+import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import { orgEntity } from './entities.js';
 import { orgs, users } from './tables.js';
@@ -65,8 +66,8 @@ export function createOrgs(deps: Deps) {
         .where(where)
         .orderBy(sql`${orgs.level} nulls first`, asc(orgs.regionCode), asc(orgs.name))
         .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize);
-      return { items: await toView(rows), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+        .offset(pageOffset(q));
+      return paged(await toView(rows), total?.n, q);
     },
     async get(actor: Actor, id: string) {
       authorize(actor, 'org.read');

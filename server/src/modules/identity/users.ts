@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/password.js';
+import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import { userEntity } from './entities.js';
 import { likeEscape, orgScope, type Orgs } from './orgs.js';
@@ -80,8 +81,8 @@ export function createUsers(deps: Deps, orgService: Orgs) {
         .where(where)
         .orderBy(q.order === 'desc' ? desc(SORT[q.sort]) : asc(SORT[q.sort]), asc(users.id))
         .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize);
-      return { items: rows.map(toView), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+        .offset(pageOffset(q));
+      return paged(rows.map(toView), total?.n, q);
     },
     async get(actor: Actor, id: string) {
       authorize(actor, 'user.read');

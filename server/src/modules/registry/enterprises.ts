@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.js';
 import { regionInScope, scopeFilter, withinRegion, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
+import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import { orgEntity } from '../identity/entities.js';
 import { likeEscape } from '../identity/orgs.js';
@@ -114,10 +115,10 @@ export function createEnterprises(deps: Deps, categories: Categories) {
           .where(where)
           .orderBy(order, asc(enterprises.id))
           .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
+        .offset(pageOffset(q)),
         db.select({ n: count() }).from(enterprises).where(where),
       ]);
-      return { items: await toViews(rows), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+      return paged(await toViews(rows), total?.n, q);
     },
     async get(actor: Actor, id: string) {
       authorize(actor, 'enterprise.read');

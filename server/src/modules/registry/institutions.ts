@@ -11,6 +11,7 @@ import { regionLevel } from '@shijian/contracts';
 import { regionInScope, scopeFilter, withinRegion, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { invalid, notFound } from '../../platform/errors.js';
+import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import { orgEntity } from '../identity/entities.js';
 import { likeEscape, type Orgs } from '../identity/orgs.js';
@@ -104,8 +105,8 @@ export function createInstitutions(deps: Deps, orgService: Orgs) {
         .where(where)
         .orderBy(q.order === 'desc' ? desc(SORT[q.sort]) : asc(SORT[q.sort]), asc(institutions.id))
         .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize);
-      return { items: await toViews(rows), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize };
+        .offset(pageOffset(q));
+      return paged(await toViews(rows), total?.n, q);
     },
     async get(actor: Actor, id: string) {
       authorize(actor, 'institution.read');
