@@ -10,9 +10,11 @@ import {
   CategoryGroup,
   EnterpriseSize,
   InstitutionKind,
+  InstrumentStatus,
   OrgKind,
   RegulatorLevel,
   Role,
+  VerificationKind,
   passwordProblems,
 } from './domain.js';
 
@@ -313,6 +315,68 @@ export const InstitutionCreateBody = z.object({
 });
 export const InstitutionUpdateBody = InstitutionCreateBody.omit({ parentOrgId: true, regionCode: true }).partial();
 export const ScopeIdParams = z.object({ id: Id, scopeId: Id });
+
+// ---------- instruments (the metrology ledger) ----------
+
+export const InstrumentVerificationView = z.object({
+  id: Id,
+  kind: VerificationKind,
+  performedOn: IsoDate,
+  validUntil: IsoDate,
+  certificateNo: z.string(),
+  performedBy: z.string(),
+  passed: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export const InstrumentView = z.object({
+  id: Id,
+  ownerOrgId: Id,
+  ownerName: z.string(),
+  regionCode: z.string(),
+  name: z.string(),
+  model: z.string(),
+  serialNumber: z.string(),
+  manufacturer: z.string(),
+  measuringRange: z.string(),
+  compulsory: z.boolean(),
+  status: InstrumentStatus,
+  /** The latest passing verification's end date, and whether it covers today. */
+  validUntil: IsoDate.nullable(),
+  validToday: z.boolean(),
+  createdAt: IsoDateTime,
+});
+export type InstrumentView = z.infer<typeof InstrumentView>;
+export const InstrumentDetailView = InstrumentView.extend({ verifications: z.array(InstrumentVerificationView) });
+export const InstrumentListQuery = PageQuery.extend({
+  sort: z.enum(['name', 'serialNumber', 'validUntil', 'createdAt']).default('name'),
+  q: z.string().trim().max(100).optional(),
+  ownerOrgId: Id.optional(),
+  status: InstrumentStatus.optional(),
+  /** Instruments whose verification runs out on or before this date (or never had one). */
+  dueBy: IsoDate.optional(),
+});
+export const InstrumentCreateBody = z.object({
+  ownerOrgId: Id.optional().describe('defaults to the caller’s org'),
+  name: text(100, '器具名称'),
+  model: text(100, '型号规格'),
+  serialNumber: text(100, '出厂编号'),
+  manufacturer: text(100, '制造单位'),
+  measuringRange: z.string().trim().max(100).default(''),
+  compulsory: z.boolean().default(false),
+});
+export const InstrumentUpdateBody = InstrumentCreateBody.omit({ ownerOrgId: true, serialNumber: true })
+  .partial()
+  .extend({ status: InstrumentStatus.optional() });
+export const InstrumentVerificationBody = z
+  .object({
+    kind: VerificationKind,
+    performedOn: IsoDate,
+    validUntil: IsoDate,
+    certificateNo: text(60, '证书编号'),
+    performedBy: text(100, '检定/校准机构'),
+    passed: z.boolean(),
+  })
+  .refine((v) => v.validUntil >= v.performedOn, { path: ['validUntil'], message: '有效期至不能早于检定日期' });
 
 // ---------- calendar ----------
 

@@ -109,3 +109,20 @@ export function passwordProblems(password: string, username?: string): string[] 
   }
   return problems;
 }
+
+export const INSTRUMENT_STATUSES = ['in_use', 'suspended', 'retired'] as const;
+export const InstrumentStatus = z.enum(INSTRUMENT_STATUSES);
+export type InstrumentStatus = (typeof INSTRUMENT_STATUSES)[number];
+export const INSTRUMENT_STATUS_LABELS: Record<InstrumentStatus, Label> = {
+  in_use: { zh: '在用', en: 'In use' },
+  suspended: { zh: '停用', en: 'Suspended' },
+  retired: { zh: '报废', en: 'Retired' },
+};
+
+export const VERIFICATION_KINDS = ['verification', 'calibration'] as const;
+export const VerificationKind = z.enum(VERIFICATION_KINDS);
+export type VerificationKind = (typeof VERIFICATION_KINDS)[number];
+export const VERIFICATION_KIND_LABELS: Record<VerificationKind, Label> = {
+  verification: { zh: '检定', en: 'Verification' },
+  calibration: { zh: '校准', en: 'Calibration' },
+};

@@ -28,6 +28,7 @@ beforeAll(async () => {
   resources.institution = await find('/api/institutions', '四川省产品质量监督检验检测院'); // 510104 锦江区
   resources.org = await find('/api/orgs', '成都市武侯区市场监督管理局');
   resources.user = await find('/api/users', 'wh.officer');
+  resources.instrument = await find('/api/instruments', '电子天平'); // 四川省产品质量监督检验检测院
 });
 
 type Case = {
@@ -59,6 +60,13 @@ const CASES: Case[] = [
     byId: (id) => `/api/orgs/${id}`,
     inScope: ['samr.admin', 'sc.admin', 'cd.officer', 'wh.officer', 'admin'],
     outOfScope: ['fj.admin', 'jj.officer', 'scqi.admin', 'kangning', 'yt.officer'],
+  },
+  {
+    resource: 'instrument',
+    list: '/api/instruments',
+    byId: (id) => `/api/instruments/${id}`,
+    inScope: ['samr.stat', 'sc.admin', 'jj.officer', 'scqi.tester', 'admin'],
+    outOfScope: ['fj.admin', 'wh.officer', 'fjmi.admin', 'kangning', 'minkang'],
   },
   {
     resource: 'user',
@@ -101,6 +109,8 @@ describe('writes to out-of-scope records look like missing records', () => {
     ['fj.admin', 'PATCH', (r: typeof resources) => `/api/institutions/${r.institution!.id}`, { address: 'x' }],
     ['fj.admin', 'POST', (r: typeof resources) => `/api/institutions/${r.institution!.id}/scopes`, { domain: 'x', parameter: 'x', standard: 'x' }],
     ['fj.admin', 'PATCH', (r: typeof resources) => `/api/orgs/${r.org!.id}`, { name: 'x' }],
+    ['fjmi.admin', 'PATCH', (r: typeof resources) => `/api/instruments/${r.instrument!.id}`, { status: 'retired' }],
+    ['kangning', 'POST', (r: typeof resources) => `/api/instruments/${r.instrument!.id}/verifications`, { kind: 'verification', performedOn: '2026-01-01', validUntil: '2027-01-01', certificateNo: 'x', performedBy: 'x', passed: true }],
     ['fj.admin', 'PATCH', (r: typeof resources) => `/api/users/${r.user!.id}`, { displayName: 'x' }],
     ['fj.admin', 'POST', (r: typeof resources) => `/api/users/${r.user!.id}/reset-password`, { newPassword: 'Another#Pass2026' }],
   ] as const)('%s %s → 404', async (username, method, url, payload) => {

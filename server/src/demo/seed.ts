@@ -3,6 +3,7 @@ import type { EnterpriseSize, InstitutionKind, Role } from '@shijian/contracts';
 import { systemActor } from '../platform/actor.js';
 import type { Services } from '../modules/index.js';
 import { orgs, users } from '../modules/identity/tables.js';
+import { addDays } from '../platform/calendar/working-days.js';
 import { syntheticUscc } from './uscc.js';
 
 /** Every demo account shares this password (it meets the password policy). */
@@ -121,6 +122,25 @@ const ENTERPRISES: [string, string, EnterpriseSize, string[], string, string, bo
   ['西安雁塔安心消毒用品经营部', '610113', 'micro', ['disinfectant'], '袁安心', '西安市雁塔区小寨西路33号', true],
 ];
 
+/**
+ * Instruments with verification histories relative to the day the demo world is
+ * made, so it always has valid, expiring, expired and failed instruments:
+ * [owner key, name, model, serial, manufacturer, range, compulsory, verifications
+ * as [kind, performed (days from today), valid for (days), passed]].
+ */
+const INSTRUMENTS: [string, string, string, string, string, string, boolean, ['verification' | 'calibration', number, number, boolean][]][] = [
+  ['scqi', '颗粒物过滤效率测试仪', 'TSI 8130A', '8130A-1923001', 'TSI Incorporated', '0.01–100 %', false, [['calibration', -180, 365, true]]],
+  ['scqi', '电子天平', 'ME204', 'B812345678', '梅特勒-托利多', '0–220 g', true, [['verification', -250, 365, true]]],
+  ['scqi', '呼吸阻力测试仪', 'ZR-1006', 'ZR1006-1121', '青岛众瑞', '0–1000 Pa', false, [['calibration', -400, 365, true], ['calibration', -35, 365, true]]],
+  ['scqi', '恒温恒湿箱', 'HWS-250', 'HW2019-088', '宁波东南仪器', '0–65 ℃', false, [['calibration', -400, 365, true]]],
+  ['scqi', '数显卡尺', '0–150 mm', '1108-150-0042', '桂林广陆', '0–150 mm', true, [['verification', -380, 365, true], ['verification', -20, 365, false]]],
+  ['scqi', '静水压测试仪', 'YG812D', 'YG812D-0716', '温州方圆', '0–300 kPa', false, [['calibration', -90, 365, true]]],
+  ['fjmi', '黑体辐射源（红外体温计检定装置）', 'HFY-205', 'HT-2020-01', '北京康斯特', '35–42 ℃', false, [['calibration', -60, 365, true]]],
+  ['fjmi', '标准铂电阻温度计', 'WZPB-2', 'PT25-3302', '云南大方', '0–419.527 ℃', false, [['verification', -300, 365, true]]],
+  ['ent:成都康宁医疗用品有限公司', '电子台秤', 'TCS-150', 'TCS150-88321', '上海友声', '0–150 kg', true, [['verification', -370, 365, true]]],
+  ['ent:成都康宁医疗用品有限公司', '红外体温计', 'HW-F7', 'HWF7-2020-1163', '深圳华盛昌', '32–42.9 ℃', true, [['verification', -100, 365, true]]],
+];
+
 /** One account for every role, each in a real org of the demo world. */
 export const DEMO_ACCOUNTS: Account[] = [
   { username: 'admin', displayName: '平台管理员', roles: ['platform_admin'], org: 'platform' },
@@ -229,6 +249,30 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
     const enterprise = list.items.find((e) => e.name === account.org.slice(4))!;
     orgIds.set(account.org, await services.enterprises.openAccount(actor, enterprise.id));
   }
+
+  const today = services.deps.calendar.today();
+  for (const [owner, name, model, serialNumber, manufacturer, measuringRange, compulsory, verifications] of INSTRUMENTS) {
+    const instrument = await services.instruments.create(actor, {
+      ownerOrgId: orgIds.get(owner)!,
+      name,
+      model,
+      serialNumber,
+      manufacturer,
+      measuringRange,
+      compulsory,
+    });
+    for (const [kind, performed, validDays, passed] of verifications) {
+      await services.instruments.addVerification(actor, instrument.id, {
+        kind,
+        performedOn: addDays(today, performed),
+        validUntil: addDays(today, performed + validDays - 1),
+        certificateNo: `${kind === 'verification' ? 'JD' : 'JZ'}${addDays(today, performed).replaceAll('-', '')}-${serialNumber.slice(-4)}`,
+        performedBy: owner === 'fjmi' ? '中国计量科学研究院' : '四川省计量检测研究院',
+        passed,
+      });
+    }
+  }
+  log(`计量器具 ${INSTRUMENTS.length} 台`);
 
   for (const account of DEMO_ACCOUNTS) {
     await services.users.create(

@@ -9,7 +9,15 @@ import { createOrgs } from './identity/orgs.js';
 import { createUsers } from './identity/users.js';
 import { createCategories } from './registry/categories.js';
 import { createEnterprises } from './registry/enterprises.js';
-import { categoryEntity, enterpriseEntity, institutionEntity, qualificationScopeEntity } from './registry/entities.js';
+import {
+  categoryEntity,
+  enterpriseEntity,
+  institutionEntity,
+  instrumentEntity,
+  instrumentVerificationEntity,
+  qualificationScopeEntity,
+} from './registry/entities.js';
+import { createInstruments } from './registry/instruments.js';
 import { createInstitutions } from './registry/institutions.js';
 
 /** Every audited kind of record; the verifier checks each. A module adds its own here. */
@@ -22,6 +30,8 @@ export const auditedEntities: AuditedEntity[] = [
   enterpriseEntity,
   institutionEntity,
   qualificationScopeEntity,
+  instrumentEntity,
+  instrumentVerificationEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -36,6 +46,7 @@ export function createServices(deps: Deps) {
     categories,
     enterprises: createEnterprises(deps, categories),
     institutions: createInstitutions(deps, orgs),
+    instruments: createInstruments(deps, orgs),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -20,6 +20,7 @@ const ENTITY_NAMES: Record<string, string> = {
   region: '行政区划',
   calendar_day: '日历日期',
   qualification_scope: '资质范围',
+  instrument: '计量器具',
 };
 
 /** Out of scope looks like absent: callers use this after a scoped read. */

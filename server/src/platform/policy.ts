@@ -15,6 +15,8 @@ export type Action =
   | 'enterprise.write'
   | 'institution.read'
   | 'institution.write'
+  | 'instrument.read'
+  | 'instrument.write'
   | 'category.write'
   | 'calendar.write'
   | 'audit.read'
@@ -35,6 +37,9 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'enterprise.write': (a) => role(a, 'platform_admin', 'regulator_admin', 'officer') && (regulator(a) || a.orgKind === 'platform'),
   'institution.read': (a) => regulator(a) || role(a, 'platform_admin') || a.orgKind === 'institution',
   'institution.write': (a) => role(a, 'platform_admin', 'regulator_admin'),
+  'instrument.read': isUser,
+  // Owners keep their own ledger; regulators read it; the platform admin can correct it.
+  'instrument.write': (a) => role(a, 'platform_admin', 'institution_admin', 'enterprise_user'),
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'audit.read': (a) => role(a, 'platform_admin', 'regulator_admin', 'institution_admin'),

@@ -1,7 +1,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { AuditedEntity } from '../../platform/audit/entity.js';
 import { rowEntity } from '../../platform/audit/entity.js';
-import { enterpriseCategories, enterprises, institutions, productCategories, qualificationScopes } from './tables.js';
+import { enterpriseCategories, enterprises, institutions, instrumentVerifications, instruments, productCategories, qualificationScopes } from './tables.js';
 
 export const categoryEntity = rowEntity('product_category', productCategories, productCategories.code);
 export const qualificationScopeEntity = rowEntity('qualification_scope', qualificationScopes, qualificationScopes.id);
@@ -24,3 +24,6 @@ export const enterpriseEntity: AuditedEntity = {
     return new Map(rows.map((r) => [r.id, { ...r, categories: byEnterprise.get(r.id) ?? [] }]));
   },
 };
+
+export const instrumentEntity = rowEntity('instrument', instruments, instruments.id);
+export const instrumentVerificationEntity = rowEntity('instrument_verification', instrumentVerifications, instrumentVerifications.id);

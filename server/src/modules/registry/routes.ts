@@ -11,6 +11,12 @@ import {
   InstitutionListQuery,
   InstitutionUpdateBody,
   InstitutionView,
+  InstrumentCreateBody,
+  InstrumentDetailView,
+  InstrumentListQuery,
+  InstrumentUpdateBody,
+  InstrumentVerificationBody,
+  InstrumentView,
   ProductCategoryCreateBody,
   ProductCategoryUpdateBody,
   ProductCategoryView,
@@ -83,5 +89,27 @@ export function registryRoutes(app: App, s: Services) {
     '/api/institutions/:id/scopes/:scopeId',
     { schema: { tags, params: ScopeIdParams, response: { 200: InstitutionDetailView, 404: ErrorBody } } },
     (req) => s.institutions.removeScope(req.actor, req.params.id, req.params.scopeId),
+  );
+
+  app.get(
+    '/api/instruments',
+    { schema: { tags, summary: '计量器具台账 Instrument ledger in scope', querystring: InstrumentListQuery, response: { 200: paged(InstrumentView) } } },
+    (req) => s.instruments.list(req.actor, req.query),
+  );
+  app.get('/api/instruments/:id', { schema: { tags, params: IdParams, response: { 200: InstrumentDetailView, 404: ErrorBody } } }, (req) =>
+    s.instruments.get(req.actor, req.params.id),
+  );
+  app.post('/api/instruments', { schema: { tags, summary: '登记计量器具 Register an instrument', body: InstrumentCreateBody, response: { 200: InstrumentDetailView } } }, (req) =>
+    s.instruments.create(req.actor, req.body),
+  );
+  app.patch(
+    '/api/instruments/:id',
+    { schema: { tags, params: IdParams, body: InstrumentUpdateBody, response: { 200: InstrumentDetailView, 404: ErrorBody } } },
+    (req) => s.instruments.update(req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/instruments/:id/verifications',
+    { schema: { tags, summary: '登记检定/校准 Record a verification', params: IdParams, body: InstrumentVerificationBody, response: { 200: InstrumentDetailView } } },
+    (req) => s.instruments.addVerification(req.actor, req.params.id, req.body),
   );
 }

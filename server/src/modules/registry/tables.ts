@@ -1,5 +1,5 @@
-import { boolean, char, date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { CATEGORY_GROUPS, ENTERPRISE_SIZES, INSTITUTION_KINDS } from '@shijian/contracts';
+import { boolean, char, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CATEGORY_GROUPS, ENTERPRISE_SIZES, INSTITUTION_KINDS, INSTRUMENT_STATUSES, VERIFICATION_KINDS } from '@shijian/contracts';
 import { orgs } from '../identity/tables.js';
 
 export const productCategories = pgTable('product_categories', {
@@ -85,4 +85,51 @@ export const qualificationScopes = pgTable(
     categoryCode: text('category_code').references(() => productCategories.code),
   },
   (t) => [index('qualification_scopes_institution_idx').on(t.institutionId)],
+);
+
+/**
+ * Measuring instruments (计量器具) of institutions and enterprises: the ledger of
+ * compulsory verification (like e-CQS). A test result may only cite an instrument
+ * whose verification covers the test date.
+ */
+export const instruments = pgTable(
+  'instruments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerOrgId: uuid('owner_org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** The owner's region, so regulators see the instruments of their subtree. */
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    name: text('name').notNull(),
+    model: text('model').notNull(),
+    serialNumber: text('serial_number').notNull(),
+    manufacturer: text('manufacturer').notNull(),
+    measuringRange: text('measuring_range').notNull(),
+    /** Subject to compulsory verification (强制检定). */
+    compulsory: boolean('compulsory').notNull(),
+    status: text('status', { enum: INSTRUMENT_STATUSES }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('instruments_owner_serial_idx').on(t.ownerOrgId, t.serialNumber), index('instruments_region_idx').on(t.regionCode)],
+);
+
+/** Verification (检定) and calibration (校准) records; never edited, a new one is added. */
+export const instrumentVerifications = pgTable(
+  'instrument_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    instrumentId: uuid('instrument_id')
+      .notNull()
+      .references(() => instruments.id),
+    kind: text('kind', { enum: VERIFICATION_KINDS }).notNull(),
+    performedOn: date('performed_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    certificateNo: text('certificate_no').notNull(),
+    performedBy: text('performed_by').notNull(),
+    passed: boolean('passed').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('instrument_verifications_instrument_idx').on(t.instrumentId, t.validUntil)],
 );

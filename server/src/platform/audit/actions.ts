@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = {
   'institution.updated': '修改技术机构',
   'institution.scope_added': '新增资质范围',
   'institution.scope_removed': '删除资质范围',
+  'instrument.registered': '登记计量器具',
+  'instrument.updated': '修改计量器具',
+  'instrument.verified': '登记检定/校准记录',
   'calendar.day_set': '设置日历日期',
   'calendar.day_removed': '删除日历日期',
 } as const;
