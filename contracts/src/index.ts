@@ -7,3 +7,4 @@ export * from './uscc.js';
 export * from './regions.js';
 export * from './domain.js';
 export * from './api.js';
+export * from './lab.js';

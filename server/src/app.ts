@@ -13,6 +13,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { identityRoutes } from './modules/identity/routes.js';
 import type { Services } from './modules/index.js';
 import { registryRoutes } from './modules/registry/routes.js';
+import { labRoutes } from './modules/lab/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { installSessions } from './platform/http/session.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }));
   identityRoutes(app, services, { secureCookies: options.secureCookies ?? false });
   registryRoutes(app, services);
+  labRoutes(app, services);
   auditRoutes(app, services);
   regionRoutes(app, services.deps.regions);
   calendarRoutes(app, services.deps.calendar);

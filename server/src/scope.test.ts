@@ -29,6 +29,9 @@ beforeAll(async () => {
   resources.org = await find('/api/orgs', '成都市武侯区市场监督管理局');
   resources.user = await find('/api/users', 'wh.officer');
   resources.instrument = await find('/api/instruments', '电子天平'); // 四川省产品质量监督检验检测院
+  const samples = (await (await h.as('scqi.receptionist')).get('/api/lab/samples?pageSize=100')).json().items;
+  const commissioned = samples.find((x: { productName: string }) => x.productName === 'KN95 防护口罩'); // commissioned by 武侯区局
+  resources.sample = { id: commissioned.id, name: commissioned.sampleNo };
 });
 
 type Case = {
@@ -67,6 +70,13 @@ const CASES: Case[] = [
     byId: (id) => `/api/instruments/${id}`,
     inScope: ['samr.stat', 'sc.admin', 'jj.officer', 'scqi.tester', 'admin'],
     outOfScope: ['fj.admin', 'wh.officer', 'fjmi.admin', 'kangning', 'minkang'],
+  },
+  {
+    resource: 'sample',
+    list: '/api/lab/samples',
+    byId: (id) => `/api/lab/samples/${id}`,
+    inScope: ['scqi.tester', 'scqi.receptionist', 'wh.officer', 'cd.officer', 'sc.admin', 'samr.stat'],
+    outOfScope: ['jj.officer', 'fj.admin', 'fjmi.admin', 'kangning', 'minkang', 'admin'],
   },
   {
     resource: 'user',
@@ -138,6 +148,14 @@ describe('the audit log', () => {
   });
 });
 
+describe('lab administration', () => {
+  it('lists only the caller institution’s signatories', async () => {
+    expect((await (await h.as('scqi.admin')).get('/api/lab/signatories')).json().length).toBeGreaterThan(0);
+    expect((await (await h.as('fjmi.admin')).get('/api/lab/signatories')).json()).toEqual([]);
+    expect((await (await h.as('sc.admin')).get('/api/lab/signatories')).statusCode).toBe(403);
+  });
+});
+
 /** Reference data is the same for everyone; these routes are not scoped by design. */
 const REFERENCE_ROUTES = [
   'GET /api/health',
@@ -147,6 +165,8 @@ const REFERENCE_ROUTES = [
   'GET /api/product-categories',
   'GET /api/calendar',
   'GET /api/calendar/working-days',
+  // Catalogues of test items are published for the service window.
+  'GET /api/lab/test-items',
 ];
 
 it('covers every GET route of the API', async () => {
@@ -155,6 +175,7 @@ it('covers every GET route of the API', async () => {
     ...REFERENCE_ROUTES,
     ...CASES.flatMap((c) => [`GET ${c.list}`, `GET ${c.byId('{id}')}`]),
     'GET /api/audit',
+    'GET /api/lab/signatories',
   ]);
   const routes = Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
   const uncovered = routes.filter((r) => r.startsWith('GET ') && !covered.has(r));

@@ -4,3 +4,4 @@ export * from '../platform/audit/tables.js';
 export * from '../platform/calendar/tables.js';
 export * from '../modules/identity/tables.js';
 export * from '../modules/registry/tables.js';
+export * from '../modules/lab/tables.js';

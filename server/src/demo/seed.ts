@@ -4,6 +4,7 @@ import { systemActor } from '../platform/actor.js';
 import type { Services } from '../modules/index.js';
 import { orgs, users } from '../modules/identity/tables.js';
 import { addDays } from '../platform/calendar/working-days.js';
+import { seedLab } from './lab.js';
 import { syntheticUscc } from './uscc.js';
 
 /** Every demo account shares this password (it meets the password policy). */
@@ -282,5 +283,7 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
     );
   }
   log(`用户 ${DEMO_ACCOUNTS.length} 个（密码均为 ${DEMO_PASSWORD}）`);
+
+  await seedLab(services, log);
   return { created: true };
 }

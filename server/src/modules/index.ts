@@ -18,6 +18,17 @@ import {
   qualificationScopeEntity,
 } from './registry/entities.js';
 import { createInstruments } from './registry/instruments.js';
+import { createCatalogue } from './lab/catalogue.js';
+import {
+  labSettingsEntity,
+  sampleEntity,
+  sampleEventEntity,
+  signatoryAuthorizationEntity,
+  testItemEntity,
+  testResultEntity,
+} from './lab/entities.js';
+import { createSamples } from './lab/samples.js';
+import { createLabAdmin } from './lab/signatories.js';
 import { createInstitutions } from './registry/institutions.js';
 
 /** Every audited kind of record; the verifier checks each. A module adds its own here. */
@@ -32,21 +43,34 @@ export const auditedEntities: AuditedEntity[] = [
   qualificationScopeEntity,
   instrumentEntity,
   instrumentVerificationEntity,
+  testItemEntity,
+  sampleEntity,
+  testResultEntity,
+  sampleEventEntity,
+  signatoryAuthorizationEntity,
+  labSettingsEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
 export function createServices(deps: Deps) {
   const orgs = createOrgs(deps);
   const categories = createCategories(deps);
+  const enterprises = createEnterprises(deps, categories);
+  const institutions = createInstitutions(deps, orgs);
+  const instruments = createInstruments(deps, orgs);
+  const catalogue = createCatalogue(deps, institutions);
   return {
     deps,
     auth: createAuth(deps),
     orgs,
     users: createUsers(deps, orgs),
     categories,
-    enterprises: createEnterprises(deps, categories),
-    institutions: createInstitutions(deps, orgs),
-    instruments: createInstruments(deps, orgs),
+    enterprises,
+    institutions,
+    instruments,
+    catalogue,
+    samples: createSamples(deps, catalogue, enterprises, instruments, orgs),
+    labAdmin: createLabAdmin(deps, catalogue),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -21,6 +21,9 @@ const ENTITY_NAMES: Record<string, string> = {
   calendar_day: '日历日期',
   qualification_scope: '资质范围',
   instrument: '计量器具',
+  test_item: '检测项目',
+  sample: '样品',
+  sample_test: '检测任务',
 };
 
 /** Out of scope looks like absent: callers use this after a scoped read. */

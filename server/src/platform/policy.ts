@@ -17,6 +17,15 @@ export type Action =
   | 'institution.write'
   | 'instrument.read'
   | 'instrument.write'
+  | 'lab.catalogue.read'
+  | 'lab.catalogue.write'
+  | 'lab.sample.read'
+  | 'lab.sample.receive'
+  | 'lab.sample.assign'
+  | 'lab.result.enter'
+  | 'lab.sample.review'
+  | 'lab.sample.approve'
+  | 'lab.signatory.write'
   | 'category.write'
   | 'calendar.write'
   | 'audit.read'
@@ -40,6 +49,16 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'instrument.read': isUser,
   // Owners keep their own ledger; regulators read it; the platform admin can correct it.
   'instrument.write': (a) => role(a, 'platform_admin', 'institution_admin', 'enterprise_user'),
+  'lab.catalogue.read': isUser,
+  'lab.catalogue.write': (a) => role(a, 'institution_admin'),
+  // Which samples is decided by sampleScope; here only that the caller's org kind takes part at all.
+  'lab.sample.read': (a) => a.kind === 'system' || a.orgKind === 'institution' || a.orgKind === 'enterprise' || a.orgKind === 'regulator',
+  'lab.sample.receive': (a) => role(a, 'receptionist', 'institution_admin'),
+  'lab.sample.assign': (a) => role(a, 'receptionist', 'institution_admin'),
+  'lab.result.enter': (a) => role(a, 'tester'),
+  'lab.sample.review': (a) => role(a, 'reviewer'),
+  'lab.sample.approve': (a) => role(a, 'signatory'),
+  'lab.signatory.write': (a) => role(a, 'institution_admin'),
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'audit.read': (a) => role(a, 'platform_admin', 'regulator_admin', 'institution_admin'),

@@ -51,6 +51,11 @@ export function createOrgs(deps: Deps) {
 
   return {
     getVisible,
+    /** An org by id without scope: for linking records to an org the caller names (a commissioning bureau). */
+    async getById(id: string): Promise<Org | null> {
+      const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
+      return row ?? null;
+    },
     toView,
     async list(actor: Actor, q: z.infer<typeof OrgListQuery>) {
       authorize(actor, 'org.read');

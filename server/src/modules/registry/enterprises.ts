@@ -104,6 +104,14 @@ export function createEnterprises(deps: Deps, categories: Categories) {
 
   return {
     enterpriseScope,
+    /** Identity of an enterprise for linking records (a lab sample's client or producer); unscoped. */
+    async identify(by: { id: string } | { uscc: string }) {
+      const [row] = await db
+        .select({ id: enterprises.id, uscc: enterprises.uscc, name: enterprises.name, orgId: enterprises.orgId, regionCode: enterprises.regionCode })
+        .from(enterprises)
+        .where('id' in by ? eq(enterprises.id, by.id) : eq(enterprises.uscc, by.uscc));
+      return row ?? null;
+    },
     async list(actor: Actor, q: z.infer<typeof EnterpriseListQuery>) {
       authorize(actor, 'enterprise.read');
       const where = enterpriseListWhere(actor, q);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   InstitutionCreateBody,
@@ -89,7 +89,44 @@ export function createInstitutions(deps: Deps, orgService: Orgs) {
     if (!row) throw invalid('categoryCode', `未知的产品类别 ${code}`);
   }
 
+  /**
+   * Institutions qualified for a test: a qualification scope with the standard and
+   * parameter, and a CMA certificate valid today. Qualification is public
+   * information (institutions are published with their scope), so no actor scope applies.
+   */
+  async function qualifiedFor(standard: string, parameter: string) {
+    const rows = await db
+      .selectDistinct({ institution: institutions, domain: qualificationScopes.domain })
+      .from(qualificationScopes)
+      .innerJoin(institutions, eq(institutions.id, qualificationScopes.institutionId))
+      .where(
+        and(
+          eq(qualificationScopes.standard, standard),
+          eq(qualificationScopes.parameter, parameter),
+          gte(institutions.cmaValidUntil, calendar.today()),
+        ),
+      )
+      .orderBy(asc(institutions.regionCode), asc(institutions.name));
+    const idx = await regions.index();
+    return rows.map(({ institution: i, domain }) => ({
+      id: i.id,
+      orgId: i.orgId,
+      name: i.name,
+      regionCode: i.regionCode,
+      regionName: idx.get(i.regionCode)?.name ?? i.regionCode,
+      cmaNumber: i.cmaNumber,
+      cmaValidUntil: i.cmaValidUntil,
+      domain,
+    }));
+  }
+
   return {
+    qualifiedFor,
+    /** The institution behind an org, unscoped: for modules acting on the caller's own institution. */
+    async byOrg(orgId: string) {
+      const [row] = await db.select().from(institutions).where(eq(institutions.orgId, orgId));
+      return row ?? null;
+    },
     async list(actor: Actor, q: z.infer<typeof InstitutionListQuery>) {
       authorize(actor, 'institution.read');
       const where = and(

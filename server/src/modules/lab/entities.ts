@@ -1,0 +1,24 @@
+import { asc, inArray } from 'drizzle-orm';
+import type { AuditedEntity } from '../../platform/audit/entity.js';
+import { rowEntity } from '../../platform/audit/entity.js';
+import { labSettings, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
+
+export const testItemEntity = rowEntity('test_item', testItems, testItems.id);
+export const testResultEntity = rowEntity('test_result', testResults, testResults.id);
+export const sampleEventEntity = rowEntity('sample_event', sampleEvents, sampleEvents.id);
+export const signatoryAuthorizationEntity = rowEntity('signatory_authorization', signatoryAuthorizations, signatoryAuthorizations.id);
+export const labSettingsEntity = rowEntity('lab_settings', labSettings, labSettings.institutionId);
+
+/** A sample's image includes its ordered tests and their assignments. */
+export const sampleEntity: AuditedEntity = {
+  type: 'sample',
+  table: samples,
+  idColumn: samples.id,
+  async load(db, ids) {
+    const rows = await db.select().from(samples).where(inArray(samples.id, ids));
+    const tests = await db.select().from(sampleTests).where(inArray(sampleTests.sampleId, ids)).orderBy(asc(sampleTests.id));
+    const bySample = new Map<string, (typeof tests)[number][]>();
+    for (const t of tests) bySample.set(t.sampleId, [...(bySample.get(t.sampleId) ?? []), t]);
+    return new Map(rows.map((r) => [r.id, { ...r, tests: bySample.get(r.id) ?? [] }]));
+  },
+};

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import {
+  AssignBody,
+  ErrorBody,
+  Id,
+  IdParams,
+  ReasonBody,
+  ResultBody,
+  SampleDetailView,
+  SampleListQuery,
+  SampleReceiveBody,
+  SampleTestParams,
+  SampleView,
+  TestItemBody,
+  TestItemListQuery,
+  TestItemView,
+  paged,
+} from '@shijian/contracts';
+import type { App } from '../../platform/http/types.js';
+import type { Services } from '../index.js';
+
+const SignatoryView = z.object({ id: Id, userId: Id, name: z.string(), domain: z.string() });
+
+export function labRoutes(app: App, s: Services) {
+  const tags = ['lab'];
+  app.get('/api/lab/test-items', { schema: { tags, summary: '检测项目目录 Test-item catalogue', querystring: TestItemListQuery, response: { 200: paged(TestItemView) } } }, (req) =>
+    s.catalogue.list(req.actor, req.query),
+  );
+  app.post(
+    '/api/lab/test-items',
+    { schema: { tags, summary: '新增检测项目（须在资质范围内）', body: TestItemBody, response: { 200: TestItemView, 409: ErrorBody, 422: ErrorBody } } },
+    (req) => s.catalogue.create(req.actor, req.body),
+  );
+  app.patch(
+    '/api/lab/test-items/:id',
+    { schema: { tags, params: IdParams, body: z.object({ active: z.boolean() }), response: { 200: TestItemView, 404: ErrorBody } } },
+    (req) => s.catalogue.setActive(req.actor, req.params.id, req.body.active),
+  );
+
+  app.get('/api/lab/samples', { schema: { tags, summary: '样品（含我的待办）Samples in scope', querystring: SampleListQuery, response: { 200: paged(SampleView) } } }, (req) =>
+    s.samples.list(req.actor, req.query),
+  );
+  app.get('/api/lab/samples/:id', { schema: { tags, params: IdParams, response: { 200: SampleDetailView, 404: ErrorBody } } }, (req) =>
+    s.samples.get(req.actor, req.params.id),
+  );
+  app.post(
+    '/api/lab/samples',
+    { schema: { tags, summary: '收样 Receive a sample', body: SampleReceiveBody, response: { 200: SampleDetailView, 422: ErrorBody } } },
+    (req) => s.samples.receive(req.actor, req.body),
+  );
+  app.delete('/api/lab/samples/:id', { schema: { tags, summary: '删除（保存期内拒绝）', params: IdParams, response: { 409: ErrorBody, 404: ErrorBody } } }, (req) =>
+    s.samples.remove(req.actor, req.params.id),
+  );
+  app.post('/api/lab/samples/:id/assign', { schema: { tags, summary: '分配检验员', params: IdParams, body: AssignBody, response: { 200: SampleDetailView } } }, (req) =>
+    s.samples.assign(req.actor, req.params.id, req.body),
+  );
+  app.post(
+    '/api/lab/samples/:id/tests/:testId/results',
+    { schema: { tags, summary: '录入或更正结果 Enter or correct a result', params: SampleTestParams, body: ResultBody, response: { 200: SampleDetailView, 422: ErrorBody } } },
+    (req) => s.samples.enterResult(req.actor, req.params.id, req.params.testId, req.body),
+  );
+  app.post('/api/lab/samples/:id/submit', { schema: { tags, summary: '提交审核', params: IdParams, response: { 200: SampleDetailView } } }, (req) =>
+    s.samples.submit(req.actor, req.params.id),
+  );
+  app.post('/api/lab/samples/:id/review', { schema: { tags, summary: '审核通过', params: IdParams, response: { 200: SampleDetailView } } }, (req) =>
+    s.samples.review(req.actor, req.params.id),
+  );
+  app.post('/api/lab/samples/:id/return', { schema: { tags, summary: '退回重检', params: IdParams, body: ReasonBody, response: { 200: SampleDetailView } } }, (req) =>
+    s.samples.returnForRework(req.actor, req.params.id, req.body.reason),
+  );
+  app.post('/api/lab/samples/:id/approve', { schema: { tags, summary: '批准（授权签字人）', params: IdParams, response: { 200: SampleDetailView } } }, (req) =>
+    s.samples.approve(req.actor, req.params.id),
+  );
+
+  app.get('/api/lab/signatories', { schema: { tags, summary: '授权签字人及授权领域', response: { 200: z.array(SignatoryView) } } }, (req) => s.labAdmin.listSignatories(req.actor));
+  app.post(
+    '/api/lab/signatories',
+    { schema: { tags, summary: '授权签字人授权', body: z.object({ userId: Id, domain: z.string().trim().min(1).max(100) }), response: { 200: z.array(SignatoryView) } } },
+    (req) => s.labAdmin.authorizeSignatory(req.actor, req.body.userId, req.body.domain),
+  );
+  app.put(
+    '/api/lab/settings',
+    { schema: { tags, summary: '实验室设置（盲样检测）', body: z.object({ blindTesting: z.boolean() }), response: { 200: z.object({ blindTesting: z.boolean() }) } } },
+    (req) => s.labAdmin.setBlindTesting(req.actor, req.body.blindTesting),
+  );
+}
