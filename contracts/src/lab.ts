@@ -225,3 +225,55 @@ export const ResultBody = z.object({
 export const ReasonBody = z.object({ reason: text(300, '原因') });
 export const OptionalReasonBody = z.object({ reason: z.string().trim().max(300).optional() });
 export const SampleTestParams = z.object({ id: Id, testId: Id });
+
+// ---------- reports ----------
+
+export const ReportView = z.object({
+  id: Id,
+  sampleId: Id,
+  sampleNo: z.string(),
+  reportNo: z.string(),
+  version: z.number().int(),
+  status: z.enum(['issued', 'superseded']),
+  conclusion: Judgement,
+  productName: z.string(),
+  institutionName: z.string(),
+  issuedAt: IsoDateTime,
+  signatoryName: z.string(),
+  amendmentReason: z.string().nullable(),
+  verificationCode: z.string(),
+  pdfSha256: z.string(),
+  contentSha256: z.string(),
+  chainId: z.string(),
+  chainSeq: z.number().int(),
+  chainHeadHash: z.string(),
+});
+export type ReportView = z.infer<typeof ReportView>;
+export const ReportListQuery = PageQuery.extend({
+  order: z.enum(['asc', 'desc']).default('desc'),
+  status: z.enum(['issued', 'superseded']).optional(),
+  q: z.string().trim().max(100).optional(),
+});
+
+/** What anyone may learn about a report: never the results. */
+export const PublicVerification = z.object({
+  status: z.enum(['authentic', 'superseded', 'not_found']),
+  message: z.string(),
+  report: z
+    .object({
+      institutionName: z.string(),
+      reportNo: z.string(),
+      version: z.number().int(),
+      productName: z.string(),
+      conclusion: Judgement,
+      issuedOn: IsoDate,
+      pdfSha256: z.string(),
+      supersededBy: z.object({ version: z.number().int(), issuedOn: IsoDate }).nullable(),
+    })
+    .nullable(),
+});
+export type PublicVerification = z.infer<typeof PublicVerification>;
+export const PublicVerifyQuery = z.object({
+  no: z.string().trim().min(1, { message: '请输入报告编号' }).max(40),
+  code: z.string().trim().min(1, { message: '请输入验证码' }).max(20),
+});

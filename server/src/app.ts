@@ -14,6 +14,7 @@ import { identityRoutes } from './modules/identity/routes.js';
 import type { Services } from './modules/index.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { labRoutes } from './modules/lab/routes.js';
+import { verifyPage } from './modules/portal/verify-page.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { installSessions } from './platform/http/session.js';
@@ -85,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The docs page loads only its own scripts, so the site-wide CSP from helmet covers it.
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
 
+  // Public PDF comparison takes the raw file.
+  app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   installErrorHandling(app);
   installSessions(app, services.auth);
 
@@ -95,6 +98,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   identityRoutes(app, services, { secureCookies: options.secureCookies ?? false });
   registryRoutes(app, services);
   labRoutes(app, services);
+  verifyPage(app, services);
   auditRoutes(app, services);
   regionRoutes(app, services.deps.regions);
   calendarRoutes(app, services.deps.calendar);

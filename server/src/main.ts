@@ -7,7 +7,7 @@ import { openConfigured, prepare } from './runtime.js';
 async function main() {
   const config = loadConfig();
   const database = await openConfigured(config);
-  const services = await prepare(database, { sessionHours: config.sessionHours });
+  const services = await prepare(database, { sessionHours: config.sessionHours, publicUrl: config.publicUrl });
   const seeded = await seedDemo(services, { log: (line) => console.log(`  演示数据 demo: ${line}`) });
 
   const app = await buildApp({ services, logLevel: config.logLevel, secureCookies: config.secureCookies, webDist: config.webDist });

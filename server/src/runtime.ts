@@ -14,7 +14,7 @@ export function openConfigured(config: Pick<Config, 'databaseUrl' | 'dataDir'>):
 }
 
 /** Schema migrations, then reference data: what every start and `shijian migrate` do. */
-export async function prepare(database: Database, options: { clock?: Clock; sessionHours?: number } = {}): Promise<Services> {
+export async function prepare(database: Database, options: { clock?: Clock; sessionHours?: number; publicUrl?: string } = {}): Promise<Services> {
   await runMigrations(database);
   const services = createServices(createDeps(database, options));
   await loadReferenceData(services.deps);

@@ -21,12 +21,14 @@ import { createInstruments } from './registry/instruments.js';
 import { createCatalogue } from './lab/catalogue.js';
 import {
   labSettingsEntity,
+  reportEntity,
   sampleEntity,
   sampleEventEntity,
   signatoryAuthorizationEntity,
   testItemEntity,
   testResultEntity,
 } from './lab/entities.js';
+import { createReports } from './lab/reports.js';
 import { createSamples } from './lab/samples.js';
 import { createLabAdmin } from './lab/signatories.js';
 import { createInstitutions } from './registry/institutions.js';
@@ -49,6 +51,7 @@ export const auditedEntities: AuditedEntity[] = [
   sampleEventEntity,
   signatoryAuthorizationEntity,
   labSettingsEntity,
+  reportEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -59,6 +62,7 @@ export function createServices(deps: Deps) {
   const institutions = createInstitutions(deps, orgs);
   const instruments = createInstruments(deps, orgs);
   const catalogue = createCatalogue(deps, institutions);
+  const samples = createSamples(deps, catalogue, enterprises, instruments, orgs);
   return {
     deps,
     auth: createAuth(deps),
@@ -69,7 +73,8 @@ export function createServices(deps: Deps) {
     institutions,
     instruments,
     catalogue,
-    samples: createSamples(deps, catalogue, enterprises, instruments, orgs),
+    samples,
+    reports: createReports(deps, samples),
     labAdmin: createLabAdmin(deps, catalogue),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };

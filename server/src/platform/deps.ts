@@ -13,9 +13,11 @@ export type Deps = {
   calendar: Calendar;
   regions: Regions;
   sessionHours: number;
+  /** Where the public reaches this server: QR codes on reports point here. */
+  publicUrl: string;
 };
 
-export function createDeps(database: Database, options: { clock?: Clock; sessionHours?: number } = {}): Deps {
+export function createDeps(database: Database, options: { clock?: Clock; sessionHours?: number; publicUrl?: string } = {}): Deps {
   const clock = options.clock ?? systemClock;
   const audit = createAudit(clock);
   return {
@@ -26,5 +28,6 @@ export function createDeps(database: Database, options: { clock?: Clock; session
     calendar: createCalendar({ db: database.db, clock, audit }),
     regions: createRegions(database.db),
     sessionHours: options.sessionHours ?? 12,
+    publicUrl: (options.publicUrl ?? 'http://localhost:8080').replace(/\/$/, ''),
   };
 }

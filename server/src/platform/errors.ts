@@ -24,6 +24,7 @@ const ENTITY_NAMES: Record<string, string> = {
   test_item: '检测项目',
   sample: '样品',
   sample_test: '检测任务',
+  report: '报告',
 };
 
 /** Out of scope looks like absent: callers use this after a scoped read. */

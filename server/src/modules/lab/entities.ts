@@ -1,7 +1,8 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { AuditedEntity } from '../../platform/audit/entity.js';
 import { rowEntity } from '../../platform/audit/entity.js';
-import { labSettings, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
+import { sha256Hex } from '../../platform/audit/canonical.js';
+import { labSettings, reports, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
 
 export const testItemEntity = rowEntity('test_item', testItems, testItems.id);
 export const testResultEntity = rowEntity('test_result', testResults, testResults.id);
@@ -20,5 +21,16 @@ export const sampleEntity: AuditedEntity = {
     const bySample = new Map<string, (typeof tests)[number][]>();
     for (const t of tests) bySample.set(t.sampleId, [...(bySample.get(t.sampleId) ?? []), t]);
     return new Map(rows.map((r) => [r.id, { ...r, tests: bySample.get(r.id) ?? [] }]));
+  },
+};
+
+/** A report's image carries the SHA-256 of its PDF bytes, so a file changed in place no longer matches. */
+export const reportEntity: AuditedEntity = {
+  type: 'report',
+  table: reports,
+  idColumn: reports.id,
+  async load(db, ids) {
+    const rows = await db.select().from(reports).where(inArray(reports.id, ids));
+    return new Map(rows.map(({ pdf, ...rest }) => [rest.id, { ...rest, pdfBytesSha256: sha256Hex(pdf) }]));
   },
 };

@@ -4,7 +4,11 @@ import {
   ErrorBody,
   Id,
   IdParams,
+  PublicVerification,
+  PublicVerifyQuery,
   ReasonBody,
+  ReportListQuery,
+  ReportView,
   ResultBody,
   SampleDetailView,
   SampleListQuery,
@@ -82,5 +86,48 @@ export function labRoutes(app: App, s: Services) {
     '/api/lab/settings',
     { schema: { tags, summary: '实验室设置（盲样检测）', body: z.object({ blindTesting: z.boolean() }), response: { 200: z.object({ blindTesting: z.boolean() }) } } },
     (req) => s.labAdmin.setBlindTesting(req.actor, req.body.blindTesting),
+  );
+
+  app.post('/api/lab/samples/:id/issue', { schema: { tags, summary: '签发报告 Issue the report', params: IdParams, response: { 200: ReportView, 409: ErrorBody } } }, (req) =>
+    s.reports.issue(req.actor, req.params.id),
+  );
+  app.get('/api/lab/reports', { schema: { tags, summary: '检验检测报告 Reports in scope', querystring: ReportListQuery, response: { 200: paged(ReportView) } } }, (req) =>
+    s.reports.list(req.actor, req.query),
+  );
+  app.get('/api/lab/reports/:id', { schema: { tags, params: IdParams, response: { 200: ReportView, 404: ErrorBody } } }, (req) => s.reports.get(req.actor, req.params.id));
+  app.get('/api/lab/reports/:id/pdf', { schema: { tags, summary: '报告 PDF', params: IdParams } }, async (req, reply) => {
+    const file = await s.reports.pdf(req.actor, req.params.id);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="${encodeURIComponent(file.fileName)}"`)
+      .header('cache-control', 'private, max-age=3600')
+      .send(file.bytes);
+  });
+  app.post(
+    '/api/lab/reports/:id/reopen',
+    { schema: { tags, summary: '报告更正：重新开启样品', params: IdParams, body: ReasonBody, response: { 200: SampleDetailView, 409: ErrorBody } } },
+    (req) => s.reports.reopen(req.actor, req.params.id, req.body.reason),
+  );
+  app.delete('/api/lab/reports/:id', { schema: { tags, summary: '删除（保存期内拒绝）', params: IdParams, response: { 409: ErrorBody, 404: ErrorBody } } }, (req) =>
+    s.reports.remove(req.actor, req.params.id),
+  );
+
+  // Public verification: anyone, rate-limited per address; immutable answers may be cached.
+  app.get(
+    '/api/public/reports/verify',
+    {
+      schema: { tags: ['public'], summary: '报告真伪查验 Verify a report by number and code', querystring: PublicVerifyQuery, response: { 200: PublicVerification } },
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    (req) => s.reports.verify(req.query.no, req.query.code),
+  );
+  app.post(
+    '/api/public/reports/verify-file',
+    {
+      schema: { tags: ['public'], summary: '上传 PDF 比对 Is this file byte-identical to an issued report?', response: { 200: PublicVerification, 415: ErrorBody } },
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      bodyLimit: 20 * 1024 * 1024,
+    },
+    (req) => s.reports.verifyFile(req.body as Buffer),
   );
 }

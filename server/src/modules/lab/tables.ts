@@ -1,4 +1,10 @@
-import { boolean, char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** Binary column; both drivers hand back a Buffer or Uint8Array, normalised to Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 import { JUDGEMENTS, LIMIT_KINDS, SAMPLE_SOURCES, SAMPLE_STATUSES } from '@shijian/contracts';
 import { orgs, users } from '../identity/tables.js';
 import { enterprises, institutions, instruments } from '../registry/tables.js';
@@ -178,4 +184,47 @@ export const sampleEvents = pgTable(
     reason: text('reason'),
   },
   (t) => [index('sample_events_sample_idx').on(t.sampleId, t.at)],
+);
+
+/**
+ * Issued reports. Never updated except to mark one superseded by its amendment;
+ * the PDF bytes are kept with their SHA-256 and the audit chain head at issuance.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => samples.id),
+    reportNo: text('report_no').notNull(),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['issued', 'superseded'] }).notNull(),
+    supersedesId: uuid('supersedes_id'),
+    amendmentReason: text('amendment_reason'),
+    conclusion: text('conclusion', { enum: JUDGEMENTS }).notNull(),
+    productName: text('product_name').notNull(),
+    institutionName: text('institution_name').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+    signatoryId: uuid('signatory_id')
+      .notNull()
+      .references(() => users.id),
+    /** Printed beside the QR code; needed with the report number for public verification. */
+    verificationCode: text('verification_code').notNull(),
+    contentSha256: char('content_sha256', { length: 64 }).notNull(),
+    pdf: bytea('pdf').notNull(),
+    pdfSha256: char('pdf_sha256', { length: 64 }).notNull(),
+    chainId: text('chain_id').notNull(),
+    chainSeq: integer('chain_seq').notNull(),
+    chainHeadHash: char('chain_head_hash', { length: 64 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('reports_institution_no_version_idx').on(t.institutionId, t.reportNo, t.version),
+    index('reports_no_idx').on(t.reportNo),
+    index('reports_pdf_sha_idx').on(t.pdfSha256),
+    index('reports_sample_idx').on(t.sampleId),
+  ],
 );

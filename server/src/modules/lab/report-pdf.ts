@@ -1,0 +1,174 @@
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { cjkFonts } from '../../platform/files/fonts.js';
+
+export type ReportDocument = {
+  institution: { name: string; cmaNumber: string | null; address: string };
+  reportNo: string;
+  version: number;
+  issuedOn: string;
+  issuedAt: Date;
+  verificationCode: string;
+  verifyUrl: string;
+  sample: {
+    sampleNo: string;
+    productName: string;
+    specification: string;
+    batchNo: string;
+    producerName: string;
+    producerUscc: string;
+    client: string;
+    source: string;
+    receivedOn: string;
+    quantity: string;
+    conditionOnArrival: string;
+  };
+  tests: { parameter: string; standard: string; unit: string; requirement: string; value: string; judgement: string }[];
+  conclusion: string;
+  people: { testers: string; reviewer: string; signatory: string };
+  amendment: { supersedes: string; reason: string } | null;
+  contentSha256: string;
+  chain: { id: string; seq: number; headHash: string };
+};
+
+const RED = '#c8161d';
+const MARGIN = 50;
+
+/**
+ * The report as a one- or two-page A4 PDF: header with CMA number, sample table,
+ * results table, conclusion, signatures, the institution seal, a QR code to the
+ * public verification page, and the integrity footer. Deterministic for the same
+ * input (the creation date is the issue time).
+ */
+export async function renderReportPdf(r: ReportDocument): Promise<Buffer> {
+  const fonts = cjkFonts();
+  const qr = await QRCode.toBuffer(r.verifyUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: `检验检测报告 ${r.reportNo}`, Author: r.institution.name, Producer: 'Shijian 市监', Creator: 'Shijian 市监', CreationDate: r.issuedAt },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  const width = doc.page.width - MARGIN * 2;
+
+  // Header
+  doc.font('regular').fontSize(9).fillColor('#333');
+  doc.text(`资质认定证书编号：${r.institution.cmaNumber ?? '—'}`, MARGIN, MARGIN, { width: width / 2 });
+  doc.text(`报告编号：${r.reportNo}　第 ${r.version} 版`, MARGIN + width / 2, MARGIN, { width: width / 2, align: 'right' });
+  doc.moveDown(1.2);
+  doc.font('bold').fontSize(20).fillColor('#000').text('检 验 检 测 报 告', MARGIN, doc.y, { width, align: 'center' });
+  doc.font('regular').fontSize(11).text(r.institution.name, { width, align: 'center' });
+  doc.moveDown(0.8);
+  if (r.amendment) {
+    doc.fontSize(9).fillColor(RED).text(`本报告替代 ${r.amendment.supersedes}。更正原因：${r.amendment.reason}`, { width });
+    doc.fillColor('#000').moveDown(0.4);
+  }
+
+  // Sample information
+  const s = r.sample;
+  table(doc, [
+    ['样品名称', s.productName, '样品编号', s.sampleNo],
+    ['规格型号', s.specification || '—', '批号', s.batchNo],
+    ['生产单位', s.producerName, '统一社会信用代码', s.producerUscc],
+    ['委托单位', s.client, '检验类别', s.source],
+    ['收样日期', s.receivedOn, '样品数量', s.quantity],
+    ['到样状态', s.conditionOnArrival, '签发日期', r.issuedOn],
+  ], [70, width / 2 - 70, 90, width / 2 - 90]);
+  doc.moveDown(0.8);
+
+  // Results
+  doc.font('bold').fontSize(11).text('检验结果', MARGIN, doc.y);
+  doc.moveDown(0.3);
+  table(
+    doc,
+    [
+      ['序号', '检测项目', '检测依据', '技术要求', '检测结果', '单项判定'],
+      ...r.tests.map((t, i) => [String(i + 1), t.parameter, t.standard, t.requirement, `${t.value}${t.unit ? ` ${t.unit}` : ''}`, t.judgement]),
+    ],
+    [32, 110, 95, 95, width - 32 - 110 - 95 - 95 - 60, 60],
+    true,
+  );
+  doc.moveDown(0.8);
+  doc.font('bold').fontSize(11).text(`检验结论：${r.conclusion}`, MARGIN, doc.y, { width });
+  doc.moveDown(1);
+
+  // Signatures, seal and QR
+  const top = Math.max(doc.y, 560);
+  if (top > doc.page.height - 240) doc.addPage();
+  const y = Math.min(Math.max(doc.y, 560), doc.page.height - 240);
+  doc.font('regular').fontSize(10).fillColor('#000');
+  doc.text(`检验：${r.people.testers}`, MARGIN, y);
+  doc.text(`审核：${r.people.reviewer}`, MARGIN, y + 20);
+  doc.text(`批准（授权签字人）：${r.people.signatory}`, MARGIN, y + 40);
+  doc.text(`签发日期：${r.issuedOn}`, MARGIN, y + 60);
+  seal(doc, MARGIN + width - 190, y + 45, r.institution.name);
+  doc.image(qr, MARGIN + width - 90, y, { width: 90 });
+  doc.fontSize(7).text(`扫码验证 · 验证码 ${r.verificationCode}`, MARGIN + width - 100, y + 94, { width: 110, align: 'center' });
+
+  // Integrity footer
+  doc.fontSize(7).fillColor('#555');
+  const footerY = doc.page.height - MARGIN - 36;
+  doc.text(`报告内容摘要 SHA-256：${r.contentSha256}`, MARGIN, footerY, { width });
+  doc.text(`签发时审计链头：${r.chain.id} 第 ${r.chain.seq} 条 ${r.chain.headHash}`, MARGIN, footerY + 10, { width });
+  doc.text(`${r.institution.address}　本报告仅对所检样品负责。未经本机构书面批准，不得部分复制本报告。`, MARGIN, footerY + 20, { width });
+
+  doc.end();
+  return done;
+}
+
+function table(doc: PDFKit.PDFDocument, rows: string[][], widths: number[], header = false) {
+  const padding = 4;
+  let y = doc.y;
+  rows.forEach((row, r) => {
+    const heights = row.map((cell, i) => doc.font(header && r === 0 ? 'bold' : 'regular').fontSize(9).heightOfString(cell, { width: widths[i]! - padding * 2 }));
+    const h = Math.max(...heights) + padding * 2;
+    if (y + h > doc.page.height - MARGIN - 50) {
+      doc.addPage();
+      y = MARGIN;
+    }
+    let x = MARGIN;
+    row.forEach((cell, i) => {
+      const w = widths[i]!;
+      const labelCell = !header && i % 2 === 0;
+      if ((header && r === 0) || labelCell) doc.rect(x, y, w, h).fillAndStroke('#f2f2f2', '#999');
+      else doc.rect(x, y, w, h).stroke('#999');
+      doc.fillColor('#000').font(header && r === 0 ? 'bold' : 'regular').fontSize(9).text(cell, x + padding, y + padding, { width: w - padding * 2 });
+      x += w;
+    });
+    y += h;
+  });
+  doc.x = MARGIN;
+  doc.y = y;
+}
+
+/** The institution's seal (检验检测专用章): a red ring, a star, and the name around the top. */
+function seal(doc: PDFKit.PDFDocument, cx: number, cy: number, name: string) {
+  const radius = 48;
+  doc.save();
+  doc.lineWidth(2.5).strokeColor(RED).circle(cx, cy, radius).stroke();
+  const star: [number, number][] = [];
+  for (let i = 0; i < 10; i++) {
+    const r = i % 2 === 0 ? 13 : 5.2;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    star.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+  }
+  doc.polygon(...star).fill(RED);
+  const chars = [...name];
+  const span = Math.min(Math.PI * 1.25, chars.length * 0.3);
+  doc.font('bold').fontSize(8).fillColor(RED);
+  chars.forEach((ch, i) => {
+    const angle = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / chars.length;
+    const x = cx + (radius - 13) * Math.cos(angle);
+    const y = cy + (radius - 13) * Math.sin(angle);
+    doc.save();
+    doc.rotate((angle * 180) / Math.PI + 90, { origin: [x, y] });
+    doc.text(ch, x - 4.5, y - 5, { lineBreak: false });
+    doc.restore();
+  });
+  doc.fontSize(7).text('检验检测专用章', cx - 30, cy + 20, { width: 60, align: 'center', lineBreak: false });
+  doc.restore();
+}
