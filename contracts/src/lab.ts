@@ -277,3 +277,26 @@ export const PublicVerifyQuery = z.object({
   no: z.string().trim().min(1, { message: '请输入报告编号' }).max(40),
   code: z.string().trim().min(1, { message: '请输入验证码' }).max(20),
 });
+
+export const INTEGRITY_CHECKS = [
+  'results_behind_conclusion',
+  'results_after_signing',
+  'signatory_authorized',
+  'instruments_verified',
+  'required_items_tested',
+  'tested_after_receipt',
+] as const;
+export type IntegrityCheck = (typeof INTEGRITY_CHECKS)[number];
+export const INTEGRITY_CHECK_LABELS: Record<IntegrityCheck, Label> = {
+  results_behind_conclusion: { zh: '结论有检测结果支撑', en: 'Every conclusion has results behind it' },
+  results_after_signing: { zh: '签发后未改动检测结果', en: 'No results entered after signing' },
+  signatory_authorized: { zh: '授权签字人在授权范围内签发', en: 'Signatory authorised for the scope' },
+  instruments_verified: { zh: '仪器在检测日处于有效检定/校准状态', en: 'Instruments verified on the test date' },
+  required_items_tested: { zh: '标准要求的项目均已检测', en: 'All items the standard requires were tested' },
+  tested_after_receipt: { zh: '检测日期不早于收样日期', en: 'No test before the sample was received' },
+};
+export const IntegrityReport = z.object({
+  reportId: Id,
+  ok: z.boolean(),
+  checks: z.array(z.object({ check: z.enum(INTEGRITY_CHECKS), label: z.string(), ok: z.boolean(), findings: z.array(z.string()) })),
+});

@@ -182,6 +182,7 @@ it('covers every GET route of the API', async () => {
     'GET /api/lab/reports',
     'GET /api/lab/reports/{id}',
     'GET /api/lab/reports/{id}/pdf',
+    'GET /api/lab/reports/{id}/integrity',
   ]);
   const routes = Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
   const uncovered = routes.filter((r) => r.startsWith('GET ') && !covered.has(r));

@@ -1,5 +1,9 @@
 import zlib from 'node:zlib';
-import jsQR from 'jsqr';
+import * as jsqrModule from 'jsqr';
+
+type Decode = (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+// jsqr ships a CommonJS bundle whose default export TypeScript cannot see through NodeNext.
+const jsQR = ((jsqrModule as unknown as { default?: Decode }).default ?? (jsqrModule as unknown as Decode)) as Decode;
 
 /**
  * Finds the images pdfkit embedded in a PDF and decodes the first QR code among

@@ -28,6 +28,7 @@ import {
   testItemEntity,
   testResultEntity,
 } from './lab/entities.js';
+import { createIntegrity } from './lab/integrity.js';
 import { createReports } from './lab/reports.js';
 import { createSamples } from './lab/samples.js';
 import { createLabAdmin } from './lab/signatories.js';
@@ -75,6 +76,7 @@ export function createServices(deps: Deps) {
     catalogue,
     samples,
     reports: createReports(deps, samples),
+    integrity: createIntegrity(deps, catalogue, instruments),
     labAdmin: createLabAdmin(deps, catalogue),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };

@@ -68,7 +68,7 @@ describe('issuing a report', () => {
     const same = await anon.request({ method: 'POST', url: '/api/public/reports/verify-file', payload: pdf, headers: { 'content-type': 'application/pdf' } });
     expect(same.json().status).toBe('authentic');
     const altered = Buffer.from(pdf);
-    altered[altered.length - 100] ^= 1;
+    altered.writeUInt8(altered.readUInt8(altered.length - 100) ^ 1, altered.length - 100);
     const changed = await anon.request({ method: 'POST', url: '/api/public/reports/verify-file', payload: altered, headers: { 'content-type': 'application/pdf' } });
     expect(changed.json()).toMatchObject({ status: 'not_found', report: null });
   });

@@ -6,6 +6,7 @@ import {
   IdParams,
   PublicVerification,
   PublicVerifyQuery,
+  IntegrityReport,
   ReasonBody,
   ReportListQuery,
   ReportView,
@@ -103,6 +104,11 @@ export function labRoutes(app: App, s: Services) {
       .header('cache-control', 'private, max-age=3600')
       .send(file.bytes);
   });
+  app.get(
+    '/api/lab/reports/:id/integrity',
+    { schema: { tags, summary: '报告完整性检查 Integrity checks (Order 39 arts. 13–14)', params: IdParams, response: { 200: IntegrityReport, 404: ErrorBody } } },
+    (req) => s.integrity.check(req.actor, req.params.id),
+  );
   app.post(
     '/api/lab/reports/:id/reopen',
     { schema: { tags, summary: '报告更正：重新开启样品', params: IdParams, body: ReasonBody, response: { 200: SampleDetailView, 409: ErrorBody } } },
