@@ -58,7 +58,7 @@ export async function renderReportPdf(r: ReportDocument): Promise<Buffer> {
   // Header
   doc.font('regular').fontSize(9).fillColor('#333');
   doc.text(`资质认定证书编号：${r.institution.cmaNumber ?? '—'}`, MARGIN, MARGIN, { width: width / 2 });
-  doc.text(`报告编号：${r.reportNo}　第 ${r.version} 版`, MARGIN + width / 2, MARGIN, { width: width / 2, align: 'right' });
+  doc.text(`报告编号：${r.reportNo}\u3000第 ${r.version} 版`, MARGIN + width / 2, MARGIN, { width: width / 2, align: 'right' });
   doc.moveDown(1.2);
   doc.font('bold').fontSize(20).fillColor('#000').text('检 验 检 测 报 告', MARGIN, doc.y, { width, align: 'center' });
   doc.font('regular').fontSize(11).text(r.institution.name, { width, align: 'center' });
@@ -114,7 +114,7 @@ export async function renderReportPdf(r: ReportDocument): Promise<Buffer> {
   const footerY = doc.page.height - MARGIN - 36;
   doc.text(`报告内容摘要 SHA-256：${r.contentSha256}`, MARGIN, footerY, { width });
   doc.text(`签发时审计链头：${r.chain.id} 第 ${r.chain.seq} 条 ${r.chain.headHash}`, MARGIN, footerY + 10, { width });
-  doc.text(`${r.institution.address}　本报告仅对所检样品负责。未经本机构书面批准，不得部分复制本报告。`, MARGIN, footerY + 20, { width });
+  doc.text(`${r.institution.address}\u3000本报告仅对所检样品负责。未经本机构书面批准，不得部分复制本报告。`, MARGIN, footerY + 20, { width });
 
   doc.end();
   return done;
