@@ -183,6 +183,7 @@ it('covers every GET route of the API', async () => {
     'GET /api/lab/reports/{id}',
     'GET /api/lab/reports/{id}/pdf',
     'GET /api/lab/reports/{id}/integrity',
+    'GET /api/lab/samples/{id}/label',
   ]);
   const routes = Object.entries(spec.paths).flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`));
   const uncovered = routes.filter((r) => r.startsWith('GET ') && !covered.has(r));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../platform/calendar/working-days.js';
 import { createHarness, type Client, type Harness } from '../../../test/harness.js';
+import { decodeQrFromPdf } from '../../../test/pdf-qr.js';
 
 let h: Harness;
 let today: string;
@@ -80,6 +81,15 @@ describe('catalogue and acceptance', () => {
   it('requires the commissioning bureau for sampling and commissions', async () => {
     const res = await (await h.as('scqi.receptionist')).post('/api/lab/samples', sampleBody({ source: 'sampling_task', commissioningOrgId: null }));
     expect(res.json().error.details.fields[0]).toMatchObject({ field: 'commissioningOrgId' });
+  });
+
+  it('prints a label whose QR code carries the sample number', async () => {
+    const c = await h.as('scqi.receptionist');
+    const sample = (await c.post('/api/lab/samples', sampleBody())).json();
+    const label = await c.get(`/api/lab/samples/${sample.id}/label`);
+    expect(label.headers['content-type']).toBe('application/pdf');
+    expect(decodeQrFromPdf(label.rawPayload)).toBe(sample.sampleNo);
+    expect((await (await h.as('fjmi.admin')).get(`/api/lab/samples/${sample.id}/label`)).statusCode).toBe(404);
   });
 
   it('numbers samples uniquely and in order within the institution', async () => {

@@ -48,6 +48,10 @@ export function labRoutes(app: App, s: Services) {
   app.get('/api/lab/samples/:id', { schema: { tags, params: IdParams, response: { 200: SampleDetailView, 404: ErrorBody } } }, (req) =>
     s.samples.get(req.actor, req.params.id),
   );
+  app.get('/api/lab/samples/:id/label', { schema: { tags, summary: '样品标识（二维码）Printable label', params: IdParams } }, async (req, reply) => {
+    const file = await s.samples.label(req.actor, req.params.id);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${encodeURIComponent(file.fileName)}"`).send(file.bytes);
+  });
   app.post(
     '/api/lab/samples',
     { schema: { tags, summary: '收样 Receive a sample', body: SampleReceiveBody, response: { 200: SampleDetailView, 422: ErrorBody } } },

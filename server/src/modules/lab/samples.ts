@@ -18,6 +18,7 @@ import { instruments } from '../registry/tables.js';
 import type { Catalogue } from './catalogue.js';
 import { sampleEntity, sampleEventEntity, testResultEntity } from './entities.js';
 import { conclusionOf, judge } from './judgement.js';
+import { renderSampleLabel } from './label-pdf.js';
 import { sampleScope } from './scope.js';
 import { labCounters, labSettings, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
 
@@ -512,6 +513,20 @@ export function createSamples(deps: Deps, catalogue: Catalogue, enterprises: Ent
         domains.add(qualified.domain);
       }
       return [...domains].sort();
+    },
+
+    /** The printable label: number, QR code of the number, category and date of receipt. */
+    async label(actor: Actor, id: string) {
+      authorize(actor, 'lab.sample.read');
+      const sample = await getRow(actor, id);
+      const [view] = await toViews(actor, [sample]);
+      const bytes = await renderSampleLabel({
+        sampleNo: sample.sampleNo,
+        institution: view!.institutionName,
+        receivedOn: shanghaiDate(sample.receivedAt),
+        category: sample.productCategory,
+      });
+      return { fileName: `${sample.sampleNo}-label.pdf`, bytes };
     },
 
     /** Records are kept six years: deletion is refused with the date it becomes possible. */
