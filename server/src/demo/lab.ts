@@ -85,5 +85,28 @@ export async function seedLab(services: Services, log: (line: string) => void) {
     batchNo: '20261120',
     testItemIds: [items.get('GB 19083-2010 过滤效率')!],
   });
-  log(`检测项目 ${CATALOGUE.length} 项，样品 3 个`);
+  // A protective-suit sample taken all the way to an issued report.
+  const reviewer = await services.auth.actorFor('scqi.reviewer', { ip: null, userAgent: 'seed-demo' });
+  const suits = await services.samples.receive(receptionist, {
+    ...common,
+    source: 'regulator_commission',
+    commissioningOrgId: wuhou.id,
+    productCategory: 'protective_suit',
+    productName: '医用一次性防护服',
+    specification: '170 型',
+    quantity: '6件',
+    batchNo: '20261008',
+    testItemIds: [items.get('GB 19082-2009 抗渗水性')!, items.get('GB 19082-2009 断裂强力')!],
+  });
+  await services.samples.assign(receptionist, suits.id, { assignments: suits.tests.map((t) => ({ sampleTestId: t.id, testerId: tester.userId! })) });
+  const instrumentFor = { 抗渗水性: '静水压测试仪', 断裂强力: '电子万能试验机' } as Record<string, string>;
+  for (const t of suits.tests) {
+    const instrument = instruments.find((i) => i.name === instrumentFor[t.parameter])!;
+    await services.samples.enterResult(tester, suits.id, t.id, { value: t.parameter === '抗渗水性' ? '2.15' : '58', instrumentId: instrument.id, testedOn: today });
+  }
+  await services.samples.submit(tester, suits.id);
+  await services.samples.review(reviewer, suits.id);
+  await services.samples.approve(signatory, suits.id);
+  const report = await services.reports.issue(signatory, suits.id);
+  log(`检测项目 ${CATALOGUE.length} 项，样品 4 个，报告 ${report.reportNo}`);
 }

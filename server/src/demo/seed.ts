@@ -136,6 +136,7 @@ const INSTRUMENTS: [string, string, string, string, string, string, boolean, ['v
   ['scqi', '恒温恒湿箱', 'HWS-250', 'HW2019-088', '宁波东南仪器', '0–65 ℃', false, [['calibration', -400, 365, true]]],
   ['scqi', '数显卡尺', '0–150 mm', '1108-150-0042', '桂林广陆', '0–150 mm', true, [['verification', -380, 365, true], ['verification', -20, 365, false]]],
   ['scqi', '静水压测试仪', 'YG812D', 'YG812D-0716', '温州方圆', '0–300 kPa', false, [['calibration', -90, 365, true]]],
+  ['scqi', '电子万能试验机', 'WDW-5', 'WDW5-1808', '济南试金', '0–5 kN', false, [['calibration', -150, 365, true]]],
   ['fjmi', '黑体辐射源（红外体温计检定装置）', 'HFY-205', 'HT-2020-01', '北京康斯特', '35–42 ℃', false, [['calibration', -60, 365, true]]],
   ['fjmi', '标准铂电阻温度计', 'WZPB-2', 'PT25-3302', '云南大方', '0–419.527 ℃', false, [['verification', -300, 365, true]]],
   ['ent:成都康宁医疗用品有限公司', '电子台秤', 'TCS-150', 'TCS150-88321', '上海友声', '0–150 kg', true, [['verification', -370, 365, true]]],
