@@ -112,3 +112,15 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
   };
 }
 
+
+/**
+ * Runs SQL the way a forger with database superuser rights would: with triggers
+ * (the retention and immutability guards) switched off for the transaction.
+ */
+export async function forge(db: Harness['services']['deps']['db'], statement: ReturnType<typeof import('drizzle-orm').sql>) {
+  const { sql } = await import('drizzle-orm');
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`set local session_replication_role = replica`);
+    await tx.execute(statement);
+  });
+}

@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawRows } from '../../db/client.js';
-import { createHarness, type Harness } from '../../../test/harness.js';
+import { createHarness, forge, type Harness } from '../../../test/harness.js';
 
 /**
  * Each check of the integrity panel, shown to catch the fault it is for: the
- * faulty record is made directly in SQL (as a forger would), the check flags it,
- * and the record is put back.
+ * faulty record is made directly in SQL by a forger who switches the database
+ * guards off, the check flags it, and the record is put back.
  */
 let h: Harness;
 let reportId: string;
 let sampleId: string;
-const run = (q: ReturnType<typeof sql>) => h.services.deps.db.execute(q);
+const run = (q: ReturnType<typeof sql>) => forge(h.services.deps.db, q);
 const check = async (name: string) => {
   const res = (await (await h.as('sc.admin')).get(`/api/lab/reports/${reportId}/integrity`)).json();
   return res.checks.find((c: { check: string }) => c.check === name) as { ok: boolean; findings: string[] };

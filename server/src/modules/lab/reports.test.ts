@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditedEntities } from '../index.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
-import { createHarness, type Harness } from '../../../test/harness.js';
+import { createHarness, forge, type Harness } from '../../../test/harness.js';
 import { decodeQrFromPdf } from '../../../test/pdf-qr.js';
 
 let h: Harness;
@@ -113,10 +113,22 @@ describe('amending a report', () => {
   });
 });
 
+describe('database guards', () => {
+  it('refuses to delete lab records or edit an original result or an issued report, even in SQL', async () => {
+    const db = h.services.deps.db;
+    await expect(db.execute(sql`delete from reports where id = ${issued.report.id}`)).rejects.toThrow();
+    await expect(db.execute(sql`delete from samples where id = ${issued.sample.id}`)).rejects.toThrow();
+    await expect(db.execute(sql`update test_results set value = '99' where sample_test_id in (select id from sample_tests where sample_id = ${issued.sample.id})`)).rejects.toThrow();
+    await expect(db.execute(sql`update reports set conclusion = 'pass' where id = ${issued.report.id}`)).rejects.toThrow();
+    const message = await db.execute(sql`delete from reports where id = ${issued.report.id}`).catch((e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message));
+    expect(message).toContain('须保存6年');
+  });
+});
+
 describe('tamper evidence', () => {
   it('finds an issued report file changed in SQL', async () => {
     expect((await verifyAudit(h.services.deps.db, auditedEntities)).ok).toBe(true);
-    await h.services.deps.db.execute(sql`update reports set pdf = pdf || '\\x00'::bytea where id = ${issued.report.id}`);
+    await forge(h.services.deps.db, sql`update reports set pdf = pdf || '\\x00'::bytea where id = ${issued.report.id}`);
     const result = await verifyAudit(h.services.deps.db, auditedEntities);
     expect(result.problems).toEqual([expect.objectContaining({ kind: 'record_altered', entityType: 'report', entityId: issued.report.id })]);
   });
