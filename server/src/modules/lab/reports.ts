@@ -17,6 +17,7 @@ import { shanghaiDate } from '../../platform/calendar/working-days.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, conflict, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
+import { TtlCache } from '../../platform/ttl-cache.js';
 import { authorize } from '../../platform/policy.js';
 import { users } from '../identity/tables.js';
 import { institutions } from '../registry/tables.js';
@@ -36,6 +37,9 @@ const verificationCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[ran
 
 export function createReports(deps: Deps, sampleService: Samples) {
   const { db, clock, audit, publicUrl } = deps;
+  // Issued reports never change; only "superseded" can appear, and this process clears the
+  // cache when it issues. Another instance's amendment shows here within the minute.
+  const verifications = new TtlCache<PublicVerification>(60_000, 50_000);
 
   const columns = {
     report: reports,
@@ -236,6 +240,7 @@ export function createReports(deps: Deps, sampleService: Samples) {
         ]);
         return row!.id;
       });
+      verifications.clear();
       return toView(await getScoped(actor, id));
     },
 
@@ -265,12 +270,18 @@ export function createReports(deps: Deps, sampleService: Samples) {
 
     /** Public verification by number and code: minimal fields, never results. */
     async verify(reportNo: string, code: string): Promise<PublicVerification> {
+      const key = `${reportNo}\n${code.toUpperCase()}`;
+      const cached = verifications.get(key);
+      if (cached) return cached;
       const [row] = await db
         .select()
         .from(reports)
         .where(and(eq(reports.reportNo, reportNo), eq(reports.verificationCode, code.toUpperCase())))
         .limit(1);
-      return describe(db, row);
+      const answer = await describe(db, row);
+      // Unknown numbers are not cached: a report may be issued a moment later.
+      if (answer.status !== 'not_found') verifications.set(key, answer);
+      return answer;
     },
 
     /** Whether an uploaded file is byte-identical to an issued report. */
