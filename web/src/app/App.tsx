@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { common } from './common';
+import { useT } from './i18n';
+import { Lazy, lazyNamed, PageSpinner, PlainNotice } from './lazy';
+import { SessionProvider, useSessionQuery, useSessionWatcher } from './session';
+
+// The entry chunk holds only React, the router, the query cache and this routing: Ant Design,
+// the login form and everything behind the login arrive as separate chunks.
+const LoginPage = lazyNamed(() => import('./LoginPage'), 'LoginPage');
+const ForcedPasswordPage = lazyNamed(() => import('./ForcedPasswordPage'), 'ForcedPasswordPage');
+const AppLayout = lazyNamed(() => import('./AppLayout'), 'AppLayout');
+const NotFoundPage = lazyNamed(() => import('./StatusPages'), 'NotFoundPage');
+const DashboardPage = lazyNamed(() => import('../modules/dashboard/DashboardPage'), 'DashboardPage');
+const EnterprisesPage = lazyNamed(() => import('../modules/enterprises/EnterprisesPage'), 'EnterprisesPage');
+const InstitutionsPage = lazyNamed(() => import('../modules/institutions/InstitutionsPage'), 'InstitutionsPage');
+const InstitutionDetailPage = lazyNamed(() => import('../modules/institutions/InstitutionDetailPage'), 'InstitutionDetailPage');
+const CategoriesPage = lazyNamed(() => import('../modules/categories/CategoriesPage'), 'CategoriesPage');
+const OrgsPage = lazyNamed(() => import('../modules/orgs/OrgsPage'), 'OrgsPage');
+const UsersPage = lazyNamed(() => import('../modules/users/UsersPage'), 'UsersPage');
+const CalendarPage = lazyNamed(() => import('../modules/calendar/CalendarPage'), 'CalendarPage');
+const AuditPage = lazyNamed(() => import('../modules/audit/AuditPage'), 'AuditPage');
+
+function ServerUnreachable({ onRetry }: { onRetry: () => void }) {
+  const t = useT();
+  return <PlainNotice text={t(common.serverUnreachable)} action={t(common.retry)} onAction={onRetry} />;
+}
+
+/**
+ * Lets signed-in users through. Someone who must change an admin-set password
+ * sees only the change-password page until they have done so.
+ */
+function RequireSession({ children, passwordChange = false }: { children: ReactNode; passwordChange?: boolean }) {
+  const { data: session, isPending, isError, refetch } = useSessionQuery();
+  const location = useLocation();
+  if (isPending) return <PageSpinner />;
+  if (isError) return <ServerUnreachable onRetry={() => void refetch()} />;
+  if (!session) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (session.user.mustChangePassword !== passwordChange) return <Navigate to={passwordChange ? '/' : '/change-password'} replace />;
+  return <SessionProvider value={session}>{children}</SessionProvider>;
+}
+
+const page = (element: ReactNode) => <Lazy>{element}</Lazy>;
+
+export function App() {
+  useSessionWatcher();
+  return (
+    <Routes>
+      <Route path="/login" element={page(<LoginPage />)} />
+      <Route path="/change-password" element={<RequireSession passwordChange>{page(<ForcedPasswordPage />)}</RequireSession>} />
+      <Route element={<RequireSession>{page(<AppLayout />)}</RequireSession>}>
+        <Route index element={page(<DashboardPage />)} />
+        <Route path="enterprises" element={page(<EnterprisesPage />)} />
+        <Route path="institutions" element={page(<InstitutionsPage />)} />
+        <Route path="institutions/:id" element={page(<InstitutionDetailPage />)} />
+        <Route path="categories" element={page(<CategoriesPage />)} />
+        <Route path="orgs" element={page(<OrgsPage />)} />
+        <Route path="users" element={page(<UsersPage />)} />
+        <Route path="calendar" element={page(<CalendarPage />)} />
+        <Route path="audit" element={page(<AuditPage />)} />
+        <Route path="*" element={page(<NotFoundPage />)} />
+      </Route>
+    </Routes>
+  );
+}

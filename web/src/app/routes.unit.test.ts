@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '@shijian/contracts';
+import type { Who } from './permissions';
+import { can } from './permissions';
+import { mayOpen, PAGES } from './routes';
+
+function who(kind: Who['org']['kind'], level: Who['org']['level'], ...roles: Role[]): Who {
+  return {
+    user: { id: '00000000-0000-4000-8000-000000000001', username: 'u', displayName: 'U', roles, mustChangePassword: false },
+    org: { id: '00000000-0000-4000-8000-000000000002', name: 'O', kind, level, regionCode: null },
+  };
+}
+const menu = (w: Who) => PAGES.filter((p) => mayOpen(w, p)).map((p) => p.key);
+
+describe('the menu follows the server policy', () => {
+  it('gives a province admin the registry and the administration pages', () => {
+    expect(menu(who('regulator', 'province', 'regulator_admin'))).toEqual(['home', 'enterprises', 'institutions', 'categories', 'calendar', 'orgs', 'users', 'audit']);
+  });
+
+  it('gives a city officer the registry but no administration', () => {
+    expect(menu(who('regulator', 'city', 'officer'))).toEqual(['home', 'enterprises', 'institutions', 'categories', 'calendar']);
+  });
+
+  it('gives an institution admin its institution, users and audit, but no enterprises', () => {
+    expect(menu(who('institution', null, 'institution_admin'))).toEqual(['home', 'institutions', 'calendar', 'orgs', 'users', 'audit']);
+  });
+
+  it('gives an enterprise user its own record and the reference pages only', () => {
+    expect(menu(who('enterprise', null, 'enterprise_user'))).toEqual(['home', 'enterprises', 'categories', 'calendar']);
+  });
+
+  it('lets only national or platform admins edit categories and the calendar and verify the audit log', () => {
+    for (const permission of ['category.write', 'calendar.write', 'audit.verify'] as const) {
+      expect(can(who('regulator', 'national', 'regulator_admin'), permission)).toBe(true);
+      expect(can(who('platform', null, 'platform_admin'), permission)).toBe(true);
+      expect(can(who('regulator', 'province', 'regulator_admin'), permission)).toBe(false);
+    }
+  });
+
+  it('does not let an institution admin register enterprises', () => {
+    expect(can(who('institution', null, 'institution_admin'), 'enterprise.write')).toBe(false);
+  });
+});

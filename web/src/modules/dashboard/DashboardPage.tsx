@@ -1,0 +1,111 @@
+import { useMemo, type ReactNode } from 'react';
+import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
+import { ExperimentOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router-dom';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { enterprisesApi, institutionsApi, usersApi } from '../../api/endpoints';
+import { useLang, useT } from '../../app/i18n';
+import { can } from '../../app/permissions';
+import { useSession } from '../../app/session';
+import { useCategories } from '../../shared/categories';
+import { PageHeader, QueryError } from '../../shared/ui';
+import { CategoryBarChart } from './CategoryBarChart';
+
+const m = {
+  title: { zh: '工作台', en: 'Overview' },
+  hello: { zh: '{name}，您好', en: 'Hello, {name}' },
+  scope: { zh: '{org} · 管辖范围：{scope}', en: '{org} · scope: {scope}' },
+  enterprises: { zh: '企业', en: 'Enterprises' },
+  institutions: { zh: '技术机构', en: 'Institutions' },
+  users: { zh: '用户', en: 'Users' },
+  byCategory: { zh: '各产品类别企业数', en: 'Enterprises by product category' },
+  byCategoryNote: {
+    zh: '按管辖范围统计；一家企业生产多类产品时在每一类中各计一次。',
+    en: 'Counted within your scope; an enterprise making several kinds of product counts once per kind.',
+  },
+  noEnterprises: { zh: '管辖范围内还没有登记企业', en: 'No enterprises registered in your scope yet' },
+  series: { zh: '企业数', en: 'Enterprises' },
+};
+
+function CountCard({ title, icon, value, loading, onOpen }: { title: string; icon: ReactNode; value?: number; loading: boolean; onOpen: () => void }) {
+  return (
+    <Card hoverable onClick={onOpen} className="stat-card">
+      <Statistic title={title} value={value ?? 0} prefix={icon} loading={loading} />
+    </Card>
+  );
+}
+
+/** Enterprises per active category, counted by the scoped list (the categories' own counts are national). */
+function CategoryChartCard() {
+  const t = useT();
+  const { lang } = useLang();
+  const categories = useCategories();
+  const active = useMemo(() => (categories.data ?? []).filter((c) => c.active).sort((a, b) => a.sortOrder - b.sortOrder), [categories.data]);
+  const counts = useQueries({
+    queries: active.map((c) => ({
+      queryKey: ['dashboard', 'enterprises', c.code],
+      queryFn: () => enterprisesApi.list({ category: c.code, pageSize: 1 }),
+    })),
+  });
+  const loading = categories.isPending || counts.some((q) => q.isPending);
+  const failed = categories.error ?? counts.find((q) => q.error)?.error;
+  const bars = active.map((c, i) => ({ name: lang === 'zh' ? c.name : c.nameEn, value: counts[i]?.data?.total ?? 0 }));
+
+  return (
+    <Card title={t(m.byCategory)} extra={<Typography.Text type="secondary">{t(m.byCategoryNote)}</Typography.Text>}>
+      {failed ? (
+        <QueryError error={failed} />
+      ) : loading ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : bars.every((b) => b.value === 0) ? (
+        <Empty description={t(m.noEnterprises)} />
+      ) : (
+        <CategoryBarChart bars={bars} seriesName={t(m.series)} />
+      )}
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const t = useT();
+  const session = useSession();
+  const navigate = useNavigate();
+  const showEnterprises = can(session, 'enterprise.read');
+  const showInstitutions = can(session, 'institution.read');
+  const showUsers = can(session, 'user.read');
+
+  const enterprises = useQuery({ queryKey: ['dashboard', 'enterprise-total'], queryFn: () => enterprisesApi.list({ pageSize: 1 }), enabled: showEnterprises });
+  const institutions = useQuery({ queryKey: ['dashboard', 'institution-total'], queryFn: () => institutionsApi.list({ pageSize: 1 }), enabled: showInstitutions });
+  const users = useQuery({ queryKey: ['dashboard', 'user-total'], queryFn: () => usersApi.list({ pageSize: 1 }), enabled: showUsers });
+
+  return (
+    <>
+      <PageHeader
+        title={t(m.hello, { name: session.user.displayName })}
+        subtitle={t(m.scope, { org: session.org.name, scope: session.scope.label })}
+      />
+      <Row gutter={[16, 16]}>
+        {showEnterprises ? (
+          <Col xs={24} sm={12} lg={8}>
+            <CountCard title={t(m.enterprises)} icon={<ShopOutlined />} value={enterprises.data?.total} loading={enterprises.isPending} onOpen={() => navigate('/enterprises')} />
+          </Col>
+        ) : null}
+        {showInstitutions ? (
+          <Col xs={24} sm={12} lg={8}>
+            <CountCard title={t(m.institutions)} icon={<ExperimentOutlined />} value={institutions.data?.total} loading={institutions.isPending} onOpen={() => navigate('/institutions')} />
+          </Col>
+        ) : null}
+        {showUsers ? (
+          <Col xs={24} sm={12} lg={8}>
+            <CountCard title={t(m.users)} icon={<TeamOutlined />} value={users.data?.total} loading={users.isPending} onOpen={() => navigate('/users')} />
+          </Col>
+        ) : null}
+        {showEnterprises && session.org.kind !== 'enterprise' ? (
+          <Col span={24}>
+            <CategoryChartCard />
+          </Col>
+        ) : null}
+      </Row>
+    </>
+  );
+}

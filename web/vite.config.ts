@@ -1,0 +1,27 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The built app is served by the Fastify server under a CSP of `script-src 'self'`,
+ * so nothing here may emit inline scripts. In development /api goes to a local server.
+ */
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // Chunks are split by route (React.lazy); the warning limit is for the ECharts chunk.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // React gets a chunk of its own with a stable name; the rest is split by route automatically.
+        codeSplitting: { groups: [{ name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }] },
+      },
+    },
+  },
+  server: {
+    port: 5173,
+    proxy: { '/api': { target: 'http://localhost:8080', changeOrigin: false } },
+  },
+});
