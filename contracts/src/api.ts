@@ -254,6 +254,9 @@ export const EnterpriseListQuery = PageQuery.extend({
   size: EnterpriseSize.optional(),
   category: z.string().max(40).optional(),
 });
+/** Enterprises in scope per product kind (one enterprise counts once per kind it makes). */
+export const EnterpriseCategoryCounts = z.array(z.object({ category: z.string(), count: z.number().int() }));
+
 export const EnterpriseCreateBody = z.object({
   uscc: Uscc,
   name: text(200, '企业名称'),

@@ -8,3 +8,4 @@ export * from './regions.js';
 export * from './domain.js';
 export * from './api.js';
 export * from './lab.js';
+export * from './audit.js';

@@ -178,6 +178,8 @@ it('covers every GET route of the API', async () => {
     ...CASES.flatMap((c) => [`GET ${c.list}`, `GET ${c.byId('{id}')}`]),
     'GET /api/audit',
     'GET /api/lab/signatories',
+    // Counts only, computed with enterpriseScope; enterprises.test.ts compares county and nation.
+    'GET /api/enterprises/by-category',
     // Reports share the sample's scope (sampleScope); reports.test.ts checks them in and out of scope.
     'GET /api/lab/reports',
     'GET /api/lab/reports/{id}',

@@ -124,6 +124,15 @@ describe('the scoped enterprise list', () => {
     expect(byCode.items.map((e: { id: string }) => e.id)).toContain(first.id);
   });
 
+  it('counts enterprises per product kind within scope, once per kind', async () => {
+    const national = (await (await h.as('samr.stat')).get('/api/enterprises/by-category')).json() as { category: string; count: number }[];
+    const county = (await (await h.as('wh.officer')).get('/api/enterprises/by-category')).json() as { category: string; count: number }[];
+    const masks = (await (await h.as('samr.stat')).get('/api/enterprises?category=mask&pageSize=1')).json().total;
+    expect(national.find((c) => c.category === 'mask')!.count).toBe(masks);
+    expect(county.reduce((n, c) => n + c.count, 0)).toBeLessThan(national.reduce((n, c) => n + c.count, 0));
+    expect((await (await h.as('fj.admin')).get('/api/enterprises/by-category')).json().find((c: { category: string }) => c.category === 'ventilator')?.count).toBe(1);
+  });
+
   it('treats LIKE wildcards in the search as plain characters', async () => {
     const res = (await (await h.as('samr.stat')).get(`/api/enterprises?q=${encodeURIComponent('%')}`)).json();
     expect(res.total).toBe(0);

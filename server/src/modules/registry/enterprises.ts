@@ -128,6 +128,16 @@ export function createEnterprises(deps: Deps, categories: Categories) {
       ]);
       return paged(await toViews(rows), total?.n, q);
     },
+    async countByCategory(actor: Actor) {
+      authorize(actor, 'enterprise.read');
+      const rows = await db
+        .select({ category: enterpriseCategories.categoryCode, count: count() })
+        .from(enterpriseCategories)
+        .innerJoin(enterprises, eq(enterprises.id, enterpriseCategories.enterpriseId))
+        .where(enterpriseScope(actor))
+        .groupBy(enterpriseCategories.categoryCode);
+      return rows.map((r) => ({ category: r.category, count: Number(r.count) }));
+    },
     async get(actor: Actor, id: string) {
       authorize(actor, 'enterprise.read');
       return (await toViews([await getRow(actor, id)]))[0]!;

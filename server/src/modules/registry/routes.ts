@@ -1,5 +1,6 @@
 import {
   CategoryCodeParams,
+  EnterpriseCategoryCounts,
   EnterpriseCreateBody,
   EnterpriseListQuery,
   EnterpriseUpdateBody,
@@ -49,6 +50,11 @@ export function registryRoutes(app: App, s: Services) {
     '/api/enterprises',
     { schema: { tags, summary: '企业名录 Enterprises in scope', querystring: EnterpriseListQuery, response: { 200: paged(EnterpriseView) } } },
     (req) => s.enterprises.list(req.actor, req.query),
+  );
+  app.get(
+    '/api/enterprises/by-category',
+    { schema: { tags, summary: '按产品类别统计企业 Enterprises per category in scope', response: { 200: EnterpriseCategoryCounts } } },
+    (req) => s.enterprises.countByCategory(req.actor),
   );
   app.get('/api/enterprises/:id', { schema: { tags, params: IdParams, response: { 200: EnterpriseView, 404: ErrorBody } } }, (req) =>
     s.enterprises.get(req.actor, req.params.id),

@@ -1,5 +1,6 @@
 import { getTableColumns, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { AuditEntityType } from '@shijian/contracts';
 import type { Db } from '../../db/client.js';
 
 /**
@@ -9,7 +10,7 @@ import type { Db } from '../../db/client.js';
  * application's back no longer matches its last audit entry.
  */
 export type AuditedEntity = {
-  type: string;
+  type: AuditEntityType;
   /** When set, the verifier also looks for rows that were never audited. */
   table?: PgTable;
   idColumn?: PgColumn;
@@ -17,7 +18,7 @@ export type AuditedEntity = {
 };
 
 /** An entity whose after-image is its table row. */
-export function rowEntity(type: string, table: PgTable, idColumn: PgColumn): AuditedEntity {
+export function rowEntity(type: AuditEntityType, table: PgTable, idColumn: PgColumn): AuditedEntity {
   return {
     type,
     table,

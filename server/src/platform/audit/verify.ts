@@ -93,7 +93,7 @@ export async function verifyAudit(db: Db, entities: AuditedEntity[]): Promise<Au
     }
   }
 
-  const byType = new Map(entities.map((e) => [e.type, e]));
+  const byType = new Map<string, AuditedEntity>(entities.map((e) => [e.type, e]));
   const types = await rawRows<{ entity_type: string }>(db, sql`select distinct entity_type from audit_log`);
   for (const { entity_type: type } of types) {
     const entity = byType.get(type);
