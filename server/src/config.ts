@@ -27,7 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.join(projectRoot, 'web', 'dist'),
     secureCookies: env.COOKIE_SECURE === '1',
     sessionHours: Number(env.SESSION_HOURS ?? 12),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    // Warnings and errors only by default, so the console shows the address and accounts; LOG_LEVEL=info logs every request.
+    logLevel: env.LOG_LEVEL ?? 'warn',
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT ?? 8080}`,
   };
 }
