@@ -1,6 +1,6 @@
-import { asc, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { AuditedEntity } from '../../platform/audit/entity.js';
-import { rowEntity } from '../../platform/audit/entity.js';
+import { rowEntity, rowWithChildrenEntity } from '../../platform/audit/entity.js';
 import { sha256Hex } from '../../platform/audit/canonical.js';
 import { labSettings, reports, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
 
@@ -11,18 +11,12 @@ export const signatoryAuthorizationEntity = rowEntity('signatory_authorization',
 export const labSettingsEntity = rowEntity('lab_settings', labSettings, labSettings.institutionId);
 
 /** A sample's image includes its ordered tests and their assignments. */
-export const sampleEntity: AuditedEntity = {
-  type: 'sample',
-  table: samples,
-  idColumn: samples.id,
-  async load(db, ids) {
-    const rows = await db.select().from(samples).where(inArray(samples.id, ids));
-    const tests = await db.select().from(sampleTests).where(inArray(sampleTests.sampleId, ids)).orderBy(asc(sampleTests.id));
-    const bySample = new Map<string, (typeof tests)[number][]>();
-    for (const t of tests) bySample.set(t.sampleId, [...(bySample.get(t.sampleId) ?? []), t]);
-    return new Map(rows.map((r) => [r.id, { ...r, tests: bySample.get(r.id) ?? [] }]));
-  },
-};
+export const sampleEntity = rowWithChildrenEntity('sample', samples, samples.id, {
+  table: sampleTests,
+  parentColumn: sampleTests.sampleId,
+  orderBy: sampleTests.id,
+  key: 'tests',
+});
 
 /** A report's image carries the SHA-256 of its PDF bytes, so a file changed in place no longer matches. */
 export const reportEntity: AuditedEntity = {

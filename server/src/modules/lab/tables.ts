@@ -23,6 +23,17 @@ export const labCounters = pgTable(
   (t) => [primaryKey({ columns: [t.institutionId, t.kind, t.year] })],
 );
 
+/** What a test is and what it must meet: shared by the catalogue and by each sample's copy of it. */
+const testSpecification = () => ({
+  parameter: text('parameter').notNull(),
+  standard: text('standard').notNull(),
+  unit: text('unit').notNull(),
+  limitKind: text('limit_kind', { enum: LIMIT_KINDS }).notNull(),
+  limitMin: numeric('limit_min'),
+  limitMax: numeric('limit_max'),
+  limitText: text('limit_text'),
+});
+
 /** Per-institution lab settings; an institution without a row has the defaults. */
 export const labSettings = pgTable('lab_settings', {
   institutionId: uuid('institution_id')
@@ -40,13 +51,7 @@ export const testItems = pgTable(
     institutionId: uuid('institution_id')
       .notNull()
       .references(() => institutions.id),
-    parameter: text('parameter').notNull(),
-    standard: text('standard').notNull(),
-    unit: text('unit').notNull(),
-    limitKind: text('limit_kind', { enum: LIMIT_KINDS }).notNull(),
-    limitMin: numeric('limit_min'),
-    limitMax: numeric('limit_max'),
-    limitText: text('limit_text'),
+    ...testSpecification(),
     required: boolean('required').notNull(),
     categories: text('categories').array().notNull(),
     active: boolean('active').notNull(),
@@ -131,13 +136,7 @@ export const sampleTests = pgTable(
     testItemId: uuid('test_item_id')
       .notNull()
       .references(() => testItems.id),
-    parameter: text('parameter').notNull(),
-    standard: text('standard').notNull(),
-    unit: text('unit').notNull(),
-    limitKind: text('limit_kind', { enum: LIMIT_KINDS }).notNull(),
-    limitMin: numeric('limit_min'),
-    limitMax: numeric('limit_max'),
-    limitText: text('limit_text'),
+    ...testSpecification(),
     testerId: uuid('tester_id').references(() => users.id),
   },
   (t) => [index('sample_tests_sample_idx').on(t.sampleId), index('sample_tests_tester_idx').on(t.testerId)],

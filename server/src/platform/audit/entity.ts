@@ -1,4 +1,4 @@
-import { getTableColumns, inArray } from 'drizzle-orm';
+import { asc, getTableColumns, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { AuditEntityType } from '@shijian/contracts';
 import type { Db } from '../../db/client.js';
@@ -25,9 +25,42 @@ export function rowEntity(type: AuditEntityType, table: PgTable, idColumn: PgCol
     idColumn,
     async load(db, ids) {
       const rows = (await db.select().from(table).where(inArray(idColumn, ids))) as Record<string, unknown>[];
-      const key = Object.entries(getTableColumns(table)).find(([, col]) => col === idColumn)?.[0];
-      if (!key) throw new Error(`id column of ${type} is not a column of its table`);
+      const key = columnKey(table, idColumn);
       return new Map(rows.map((row) => [String(row[key]), row]));
     },
   };
+}
+
+/**
+ * An entity whose after-image is its row plus its child rows under `key`
+ * (an enterprise's product kinds, a sample's ordered tests), so a child row
+ * changed behind the application changes the parent's image.
+ */
+export function rowWithChildrenEntity(
+  type: AuditEntityType,
+  table: PgTable,
+  idColumn: PgColumn,
+  children: { table: PgTable; parentColumn: PgColumn; orderBy: PgColumn; key: string; pick?: (row: Record<string, unknown>) => unknown },
+): AuditedEntity {
+  const parent = rowEntity(type, table, idColumn);
+  const parentKey = columnKey(children.table, children.parentColumn);
+  return {
+    ...parent,
+    async load(db, ids) {
+      const rows = await parent.load(db, ids);
+      const childRows = (await db.select().from(children.table).where(inArray(children.parentColumn, ids)).orderBy(asc(children.orderBy))) as Record<string, unknown>[];
+      const grouped = new Map<string, unknown[]>();
+      for (const child of childRows) {
+        const id = String(child[parentKey]);
+        grouped.set(id, [...(grouped.get(id) ?? []), children.pick ? children.pick(child) : child]);
+      }
+      return new Map([...rows].map(([id, row]) => [id, { ...(row as object), [children.key]: grouped.get(id) ?? [] }]));
+    },
+  };
+}
+
+function columnKey(table: PgTable, column: PgColumn): string {
+  const key = Object.entries(getTableColumns(table)).find(([, col]) => col === column)?.[0];
+  if (!key) throw new Error('column is not a column of its table');
+  return key;
 }
