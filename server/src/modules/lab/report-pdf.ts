@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { cjkFonts } from '../../platform/files/fonts.js';
@@ -37,13 +38,20 @@ const MARGIN = 50;
 /**
  * The report as a one- or two-page A4 PDF: header with CMA number, sample table,
  * results table, conclusion, signatures, the institution seal, a QR code to the
- * public verification page, and the integrity footer. Deterministic for the same
- * input (the creation date is the issue time).
+ * public verification page, and the integrity footer with the file's own digest.
+ * Deterministic for the same input (the creation date is the issue time).
  */
-export async function renderReportPdf(r: ReportDocument): Promise<Buffer> {
+export async function renderReportPdf(r: ReportDocument): Promise<{ bytes: Buffer; digest: string }> {
+  return sealDigest(await renderUnsealed(r));
+}
+
+async function renderUnsealed(r: ReportDocument): Promise<Buffer> {
   const fonts = cjkFonts();
   const qr = await QRCode.toBuffer(r.verifyUrl, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
   const doc = new PDFDocument({
+    // Content streams stay uncompressed so the digest field below is a fixed run of bytes
+    // that a verifier can find and zero; embedded fonts are subset, so files stay small.
+    compress: false,
     size: 'A4',
     margin: MARGIN,
     info: { Title: `检验检测报告 ${r.reportNo}`, Author: r.institution.name, Producer: 'Shijian 市监', Creator: 'Shijian 市监', CreationDate: r.issuedAt },
@@ -110,14 +118,57 @@ export async function renderReportPdf(r: ReportDocument): Promise<Buffer> {
   doc.fontSize(7).text(`扫码验证 · 验证码 ${r.verificationCode}`, MARGIN + width - 100, y + 94, { width: 110, align: 'center' });
 
   // Integrity footer
-  doc.fontSize(7).fillColor('#555');
-  const footerY = doc.page.height - MARGIN - 36;
-  doc.text(`报告内容摘要 SHA-256：${r.contentSha256}`, MARGIN, footerY, { width });
-  doc.text(`签发时审计链头：${r.chain.id} 第 ${r.chain.seq} 条 ${r.chain.headHash}`, MARGIN, footerY + 10, { width });
-  doc.text(`${r.institution.address}\u3000本报告仅对所检样品负责。未经本机构书面批准，不得部分复制本报告。`, MARGIN, footerY + 20, { width });
+  doc.font('regular').fontSize(7).fillColor('#555');
+  const footerY = doc.page.height - MARGIN - 46;
+  doc.text('报告文件摘要（本字段置零后全文件的 SHA-256）：', MARGIN, footerY, { width, lineBreak: false });
+  doc.font('Courier').fontSize(6.5).text(`${DIGEST_LABEL}${DIGEST_PLACEHOLDER}`, MARGIN + 170, footerY + 1, { lineBreak: false });
+  doc.font('regular').fontSize(7);
+  doc.text(`报告内容摘要 SHA-256：${r.contentSha256}`, MARGIN, footerY + 10, { width });
+  doc.text(`签发时审计链头：${r.chain.id} 第 ${r.chain.seq} 条 ${r.chain.headHash}`, MARGIN, footerY + 20, { width });
+  doc.text(`${r.institution.address}\u3000本报告仅对所检样品负责。未经本机构书面批准，不得部分复制本报告。`, MARGIN, footerY + 30, { width });
 
   doc.end();
   return done;
+}
+
+/**
+ * A file cannot contain its own hash, so the report prints the SHA-256 of the
+ * file with that one field zeroed — the way PDF signatures exclude their own
+ * signature bytes. The field is ASCII in a standard font in an uncompressed
+ * stream, so it is a fixed run of bytes: `<hex of "PDF-SHA256:" + digest>`.
+ */
+const DIGEST_LABEL = 'PDF-SHA256:';
+const DIGEST_PLACEHOLDER = '0'.repeat(64);
+const asPdfHex = (ascii: string) => Buffer.from(ascii, 'latin1').toString('hex');
+const LABEL_HEX = Buffer.from(asPdfHex(DIGEST_LABEL), 'latin1');
+
+function digestField(pdf: Buffer): number {
+  const at = pdf.indexOf(LABEL_HEX);
+  if (at < 0 || pdf.indexOf(LABEL_HEX, at + 1) >= 0) return -1;
+  return at + LABEL_HEX.length;
+}
+
+/** Writes the file's digest into its digest field; returns the final bytes and the digest. */
+export function sealDigest(pdf: Buffer): { bytes: Buffer; digest: string } {
+  const field = digestField(pdf);
+  if (field < 0 || pdf.subarray(field, field + 128).toString('latin1') !== asPdfHex(DIGEST_PLACEHOLDER)) {
+    throw new Error('report PDF has no single digest field');
+  }
+  const digest = createHash('sha256').update(pdf).digest('hex');
+  const bytes = Buffer.from(pdf);
+  bytes.write(asPdfHex(digest), field, 'latin1');
+  return { bytes, digest };
+}
+
+/** The digest printed in a report file, and whether the file still matches it. */
+export function readDigest(pdf: Buffer): { digest: string; matches: boolean } | null {
+  const field = digestField(pdf);
+  if (field < 0) return null;
+  const digest = Buffer.from(pdf.subarray(field, field + 128).toString('latin1'), 'hex').toString('latin1');
+  if (!/^[0-9a-f]{64}$/.test(digest)) return null;
+  const zeroed = Buffer.from(pdf);
+  zeroed.write(asPdfHex(DIGEST_PLACEHOLDER), field, 'latin1');
+  return { digest, matches: createHash('sha256').update(zeroed).digest('hex') === digest };
 }
 
 function table(doc: PDFKit.PDFDocument, rows: string[][], widths: number[], header = false) {

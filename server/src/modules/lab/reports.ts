@@ -23,7 +23,7 @@ import { users } from '../identity/tables.js';
 import { institutions } from '../registry/tables.js';
 import { reportEntity, sampleEntity, sampleEventEntity } from './entities.js';
 import { conclusionOf, limitLabel } from './judgement.js';
-import { renderReportPdf, type ReportDocument } from './report-pdf.js';
+import { readDigest, renderReportPdf, type ReportDocument } from './report-pdf.js';
 import type { Samples } from './samples.js';
 import { sampleScope } from './scope.js';
 import { nextNumber, RETENTION_YEARS } from './samples.js';
@@ -222,8 +222,9 @@ export function createReports(deps: Deps, sampleService: Samples) {
             signatoryId: actor.userId!,
             verificationCode: code,
             contentSha256,
-            pdf,
-            pdfSha256: sha256Hex(pdf),
+            pdf: pdf.bytes,
+            // The digest printed on the report: SHA-256 of the file with its digest field zeroed.
+            pdfSha256: pdf.digest,
             chainId,
             chainSeq: head!.seq,
             chainHeadHash: head!.headHash,
@@ -284,10 +285,15 @@ export function createReports(deps: Deps, sampleService: Samples) {
       return answer;
     },
 
-    /** Whether an uploaded file is byte-identical to an issued report. */
+    /**
+     * Whether an uploaded file is byte-identical to an issued report: its printed
+     * digest must still match the file, and name a report whose bytes are these.
+     */
     async verifyFile(bytes: Buffer): Promise<PublicVerification> {
-      const [row] = await db.select().from(reports).where(eq(reports.pdfSha256, sha256Hex(bytes))).limit(1);
-      return describe(db, row, true);
+      const printed = readDigest(bytes);
+      if (!printed?.matches) return describe(db, undefined, true);
+      const [row] = await db.select().from(reports).where(eq(reports.pdfSha256, printed.digest)).limit(1);
+      return describe(db, row && row.pdf.equals(bytes) ? row : undefined, true);
     },
   };
 }

@@ -36,7 +36,7 @@ function page(no: string, code: string, result: PublicVerification | null): stri
         ['样品名称', r.productName],
         ['检验结论', JUDGEMENT_LABELS[r.conclusion].zh],
         ['签发日期', r.issuedOn],
-        ['文件 SHA-256', r.pdfSha256],
+        ['报告文件摘要 SHA-256', r.pdfSha256],
       ]
         .map(([k, v]) => `<tr><th>${escape(k!)}</th><td>${escape(v!)}</td></tr>`)
         .join('')
