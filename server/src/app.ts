@@ -27,8 +27,11 @@ export type AppOptions = {
   secureCookies?: boolean;
   /** Built web pages to serve; omitted in API tests. */
   webDist?: string;
-  /** Per-IP login attempts per minute (the account lockout is separate). */
-  loginRateLimit?: number;
+  /**
+   * Replaces every per-route, per-address rate limit (login, public verification):
+   * for tests and load benchmarks that send everything from one address.
+   */
+  rateLimitOverride?: number;
 };
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -69,10 +72,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(rateLimit, { global: false });
-  // Override the per-route limit for tests that log in many times.
-  if (options.loginRateLimit) {
+  if (options.rateLimitOverride) {
+    const max = options.rateLimitOverride;
     app.addHook('onRoute', (route) => {
-      if (route.url === '/api/auth/login' && route.config?.rateLimit) route.config.rateLimit = { max: options.loginRateLimit!, timeWindow: '1 minute' };
+      if (route.config?.rateLimit) route.config.rateLimit = { max, timeWindow: '1 minute' };
     });
   }
   await app.register(swagger, {

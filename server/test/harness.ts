@@ -82,7 +82,7 @@ export async function createHarness(options: { clock?: Clock } = {}): Promise<Ha
   const database = await openTestDatabase();
   const clock = options.clock ?? systemClock;
   const services = createServices(createDeps(database, { clock }));
-  const app = await buildApp({ services, logLevel: 'silent', loginRateLimit: 10_000 });
+  const app = await buildApp({ services, logLevel: 'silent', rateLimitOverride: 10_000 });
   await app.ready();
   const sessions = new Map<string, Client>();
   const as = async (username: string, password = DEMO_PASSWORD) => {

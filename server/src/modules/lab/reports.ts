@@ -275,7 +275,7 @@ export function createReports(deps: Deps, sampleService: Samples) {
       const cached = verifications.get(key);
       if (cached) return cached;
       const [row] = await db
-        .select()
+        .select(publicColumns)
         .from(reports)
         .where(and(eq(reports.reportNo, reportNo), eq(reports.verificationCode, code.toUpperCase())))
         .limit(1);
@@ -292,13 +292,28 @@ export function createReports(deps: Deps, sampleService: Samples) {
     async verifyFile(bytes: Buffer): Promise<PublicVerification> {
       const printed = readDigest(bytes);
       if (!printed?.matches) return describe(db, undefined, true);
-      const [row] = await db.select().from(reports).where(eq(reports.pdfSha256, printed.digest)).limit(1);
+      const [row] = await db.select({ ...publicColumns, pdf: reports.pdf }).from(reports).where(eq(reports.pdfSha256, printed.digest)).limit(1);
       return describe(db, row && row.pdf.equals(bytes) ? row : undefined, true);
     },
   };
 }
 
-async function describe(db: Db, row: ReportRow | undefined, byFile = false): Promise<PublicVerification> {
+/** What public verification reads: never the PDF bytes or anything confidential. */
+const publicColumns = {
+  id: reports.id,
+  institutionId: reports.institutionId,
+  reportNo: reports.reportNo,
+  version: reports.version,
+  status: reports.status,
+  institutionName: reports.institutionName,
+  productName: reports.productName,
+  conclusion: reports.conclusion,
+  issuedAt: reports.issuedAt,
+  pdfSha256: reports.pdfSha256,
+};
+type PublicRow = { [K in keyof typeof publicColumns]: ReportRow[K] };
+
+async function describe(db: Db, row: PublicRow | undefined, byFile = false): Promise<PublicVerification> {
   if (!row) {
     return {
       status: 'not_found',
