@@ -95,7 +95,8 @@ export async function startApp(): Promise<RunningApp> {
   const output: string[] = [];
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHIJIAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    // PUBLIC_URL: the QR codes on issued reports point back at this very server.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHIJIAN_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', PUBLIC_URL: baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -141,4 +142,32 @@ export async function login(page: Page, username: string, password = 'Shijian@20
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
   await page.getByRole('menu').waitFor();
+}
+
+/** Signs out through the user menu and waits for the login page. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '用户菜单' }).click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await page.waitForURL((url) => url.pathname.startsWith('/login'));
+}
+
+/**
+ * A signed-in API client for reading fixtures the way an admin would (never for
+ * the steps under test, which go through the browser).
+ */
+export async function apiAs(baseUrl: string, username: string, password = 'Shijian@2026') {
+  const login = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`login as ${username} failed: ${login.status} ${await login.text()}`);
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return {
+    async get<T>(pathAndQuery: string): Promise<T> {
+      const response = await fetch(`${baseUrl}${pathAndQuery}`, { headers: { cookie, accept: 'application/json' } });
+      if (!response.ok) throw new Error(`GET ${pathAndQuery} as ${username}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+  };
 }

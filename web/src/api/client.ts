@@ -64,18 +64,29 @@ export function errorFromBody(status: number, body: unknown): ApiError {
 // The session check itself and the password change answer 401/403 as part of their normal flow.
 const QUIET_PATHS = ['/api/auth/me', '/api/auth/login', '/api/auth/password'];
 
-export async function request<T>(method: Method, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+type RequestOptions = {
+  query?: Query;
+  body?: unknown;
+  /** A file sent as it is, with its own content type, instead of a JSON body. */
+  file?: { data: Blob; type: string };
+  /** 'omit' for public endpoints that must answer the same whoever asks (no cookie, so no CSRF token either). */
+  credentials?: RequestCredentials;
+};
+
+export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const credentials = options.credentials ?? 'same-origin';
+  if (options.file) headers['content-type'] = options.file.type;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken && credentials !== 'omit') headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
   try {
     response = await fetch(path + queryString(options.query), {
       method,
       headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials,
+      body: options.file ? options.file.data : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');

@@ -1,4 +1,4 @@
-import { api, type Query } from './client';
+import { api, request, type Query } from './client';
 import type * as T from './types';
 
 /** Every API call the web makes, one function each, typed from the contracts. */
@@ -29,6 +29,8 @@ export const usersApi = {
 
 export const enterprisesApi = {
   list: (query: T.EnterpriseListQuery) => api.get<T.Paged<T.EnterpriseView>>('/api/enterprises', q(query)),
+  /** Enterprises in scope per product category, one request for the whole chart. */
+  byCategory: () => api.get<T.EnterpriseCategoryCounts>('/api/enterprises/by-category'),
   create: (body: T.EnterpriseCreateBody) => api.post<T.EnterpriseView>('/api/enterprises', body),
   update: (enterpriseId: string, body: T.EnterpriseUpdateBody) =>
     api.patch<T.EnterpriseView>(`/api/enterprises/${id(enterpriseId)}`, body),
@@ -68,4 +70,52 @@ export const calendarApi = {
 export const auditApi = {
   list: (query: T.AuditListQuery) => api.get<T.Paged<T.AuditEntryView>>('/api/audit', q(query)),
   verify: () => api.post<T.AuditVerifyView>('/api/audit/verify'),
+};
+
+export const labApi = {
+  testItems: (query: T.TestItemListQuery = {}) => api.get<T.Paged<T.TestItemView>>('/api/lab/test-items', q(query)),
+  createTestItem: (body: T.TestItemBody) => api.post<T.TestItemView>('/api/lab/test-items', body),
+  setTestItemActive: (itemId: string, active: boolean) => api.patch<T.TestItemView>(`/api/lab/test-items/${id(itemId)}`, { active }),
+
+  samples: (query: T.SampleListQuery) => api.get<T.Paged<T.SampleView>>('/api/lab/samples', q(query)),
+  sample: (sampleId: string) => api.get<T.SampleDetailView>(`/api/lab/samples/${id(sampleId)}`),
+  receive: (body: T.SampleReceiveBody) => api.post<T.SampleDetailView>('/api/lab/samples', body),
+  removeSample: (sampleId: string) => api.delete<never>(`/api/lab/samples/${id(sampleId)}`),
+  assign: (sampleId: string, body: T.AssignBody) => api.post<T.SampleDetailView>(`/api/lab/samples/${id(sampleId)}/assign`, body),
+  enterResult: (sampleId: string, testId: string, body: T.ResultBody) =>
+    api.post<T.SampleDetailView>(`/api/lab/samples/${id(sampleId)}/tests/${id(testId)}/results`, body),
+  submit: (sampleId: string) => api.post<T.SampleDetailView>(`/api/lab/samples/${id(sampleId)}/submit`),
+  review: (sampleId: string) => api.post<T.SampleDetailView>(`/api/lab/samples/${id(sampleId)}/review`),
+  returnForRework: (sampleId: string, reason: string) => api.post<T.SampleDetailView>(`/api/lab/samples/${id(sampleId)}/return`, { reason }),
+  approve: (sampleId: string) => api.post<T.SampleDetailView>(`/api/lab/samples/${id(sampleId)}/approve`),
+  issue: (sampleId: string) => api.post<T.ReportView>(`/api/lab/samples/${id(sampleId)}/issue`),
+  /** The printable label (PDF with QR code), opened by the browser with the session cookie. */
+  labelUrl: (sampleId: string) => `/api/lab/samples/${id(sampleId)}/label`,
+
+  reports: (query: T.ReportListQuery) => api.get<T.Paged<T.ReportView>>('/api/lab/reports', q(query)),
+  report: (reportId: string) => api.get<T.ReportView>(`/api/lab/reports/${id(reportId)}`),
+  integrity: (reportId: string) => api.get<T.IntegrityReport>(`/api/lab/reports/${id(reportId)}/integrity`),
+  reopen: (reportId: string, reason: string) => api.post<T.SampleDetailView>(`/api/lab/reports/${id(reportId)}/reopen`, { reason }),
+  removeReport: (reportId: string) => api.delete<never>(`/api/lab/reports/${id(reportId)}`),
+  reportPdfUrl: (reportId: string) => `/api/lab/reports/${id(reportId)}/pdf`,
+
+  signatories: () => api.get<T.SignatoryView[]>('/api/lab/signatories'),
+  authorizeSignatory: (userId: string, domain: string) => api.post<T.SignatoryView[]>('/api/lab/signatories', { userId, domain }),
+  setBlindTesting: (blindTesting: boolean) => api.put<T.LabSettingsView>('/api/lab/settings', { blindTesting }),
+};
+
+/** Public report verification: no login, and no cookie sent, so everyone gets the same answer. */
+export const publicApi = {
+  verify: (no: string, code: string) => request<T.PublicVerification>('GET', '/api/public/reports/verify', { query: { no, code }, credentials: 'omit' }),
+  verifyFile: (file: Blob) =>
+    request<T.PublicVerification>('POST', '/api/public/reports/verify-file', { file: { data: file, type: 'application/pdf' }, credentials: 'omit' }),
+};
+
+export const instrumentsApi = {
+  list: (query: T.InstrumentListQuery) => api.get<T.Paged<T.InstrumentView>>('/api/instruments', q(query)),
+  get: (instrumentId: string) => api.get<T.InstrumentDetailView>(`/api/instruments/${id(instrumentId)}`),
+  create: (body: T.InstrumentCreateBody) => api.post<T.InstrumentDetailView>('/api/instruments', body),
+  update: (instrumentId: string, body: T.InstrumentUpdateBody) => api.patch<T.InstrumentDetailView>(`/api/instruments/${id(instrumentId)}`, body),
+  addVerification: (instrumentId: string, body: T.InstrumentVerificationBody) =>
+    api.post<T.InstrumentDetailView>(`/api/instruments/${id(instrumentId)}/verifications`, body),
 };

@@ -39,3 +39,36 @@ export type ProductCategoryCreateBody = z.input<typeof C.ProductCategoryCreateBo
 export type ProductCategoryUpdateBody = z.input<typeof C.ProductCategoryUpdateBody>;
 export type CalendarDayBody = z.input<typeof C.CalendarDayBody>;
 export type AuditListQuery = z.input<typeof C.AuditListQuery>;
+
+// ---------- lab ----------
+export type TestItemView = C.TestItemView;
+export type SampleView = C.SampleView;
+export type SampleDetailView = z.infer<typeof C.SampleDetailView>;
+export type SampleTestView = z.infer<typeof C.SampleTestView>;
+export type ResultView = C.ResultView;
+export type WorkflowEventView = z.infer<typeof C.WorkflowEventView>;
+export type ReportView = C.ReportView;
+export type PublicVerification = C.PublicVerification;
+export type IntegrityReport = z.infer<typeof C.IntegrityReport>;
+export type SignatoryView = { id: string; userId: string; name: string; domain: string };
+export type LabSettingsView = { blindTesting: boolean };
+/** The `details` of a 422 OUTSIDE_QUALIFICATION: institutions that are qualified instead. */
+export type QualifiedAlternative = { institutionId: string; name: string; regionName: string; cmaNumber: string | null; cmaValidUntil: string | null };
+
+export type TestItemBody = z.input<typeof C.TestItemBody>;
+export type TestItemListQuery = z.input<typeof C.TestItemListQuery>;
+export type SampleListQuery = z.input<typeof C.SampleListQuery>;
+export type SampleReceiveBody = z.input<typeof C.SampleReceiveBody>;
+export type AssignBody = z.input<typeof C.AssignBody>;
+export type ResultBody = z.input<typeof C.ResultBody>;
+export type ReportListQuery = z.input<typeof C.ReportListQuery>;
+
+// ---------- instruments ----------
+export type InstrumentView = C.InstrumentView;
+export type InstrumentDetailView = z.infer<typeof C.InstrumentDetailView>;
+export type InstrumentVerificationView = z.infer<typeof C.InstrumentVerificationView>;
+export type InstrumentListQuery = z.input<typeof C.InstrumentListQuery>;
+export type InstrumentCreateBody = z.input<typeof C.InstrumentCreateBody>;
+export type InstrumentUpdateBody = z.input<typeof C.InstrumentUpdateBody>;
+export type InstrumentVerificationBody = z.input<typeof C.InstrumentVerificationBody>;
+export type EnterpriseCategoryCounts = z.infer<typeof C.EnterpriseCategoryCounts>;

@@ -20,6 +20,17 @@ const OrgsPage = lazyNamed(() => import('../modules/orgs/OrgsPage'), 'OrgsPage')
 const UsersPage = lazyNamed(() => import('../modules/users/UsersPage'), 'UsersPage');
 const CalendarPage = lazyNamed(() => import('../modules/calendar/CalendarPage'), 'CalendarPage');
 const AuditPage = lazyNamed(() => import('../modules/audit/AuditPage'), 'AuditPage');
+const WorkQueuePage = lazyNamed(() => import('../modules/lab/WorkQueuePage'), 'WorkQueuePage');
+const SamplesPage = lazyNamed(() => import('../modules/lab/SamplesPage'), 'SamplesPage');
+const ReceiveSamplePage = lazyNamed(() => import('../modules/lab/ReceiveSamplePage'), 'ReceiveSamplePage');
+const SampleDetailPage = lazyNamed(() => import('../modules/lab/SampleDetailPage'), 'SampleDetailPage');
+const ReportsPage = lazyNamed(() => import('../modules/lab/ReportsPage'), 'ReportsPage');
+const ReportDetailPage = lazyNamed(() => import('../modules/lab/ReportDetailPage'), 'ReportDetailPage');
+const CataloguePage = lazyNamed(() => import('../modules/lab/CataloguePage'), 'CataloguePage');
+const InstrumentsPage = lazyNamed(() => import('../modules/instruments/InstrumentsPage'), 'InstrumentsPage');
+const InstrumentDetailPage = lazyNamed(() => import('../modules/instruments/InstrumentDetailPage'), 'InstrumentDetailPage');
+// Public, no login: reachable from the login page and by anyone holding a report.
+const PublicVerifyPage = lazyNamed(() => import('../modules/lab/PublicVerifyPage'), 'PublicVerifyPage');
 
 function ServerUnreachable({ onRetry }: { onRetry: () => void }) {
   const t = useT();
@@ -50,9 +61,19 @@ export function App() {
   return (
     <Routes>
       <Route path="/login" element={page(<LoginPage />)} />
+      <Route path="/public/verify" element={page(<PublicVerifyPage />)} />
       <Route path="/change-password" element={<RequireSession passwordChange>{page(<ForcedPasswordPage />)}</RequireSession>} />
       <Route element={<RequireSession>{page(<AppLayout />)}</RequireSession>}>
         <Route index element={page(<DashboardPage />)} />
+        <Route path="lab/queue" element={page(<WorkQueuePage />)} />
+        <Route path="lab/samples" element={page(<SamplesPage />)} />
+        <Route path="lab/samples/new" element={page(<ReceiveSamplePage />)} />
+        <Route path="lab/samples/:id" element={page(<SampleDetailPage />)} />
+        <Route path="lab/reports" element={page(<ReportsPage />)} />
+        <Route path="lab/reports/:id" element={page(<ReportDetailPage />)} />
+        <Route path="lab/catalogue" element={page(<CataloguePage />)} />
+        <Route path="instruments" element={page(<InstrumentsPage />)} />
+        <Route path="instruments/:id" element={page(<InstrumentDetailPage />)} />
         <Route path="enterprises" element={page(<EnterprisesPage />)} />
         <Route path="institutions" element={page(<InstitutionsPage />)} />
         <Route path="institutions/:id" element={page(<InstitutionDetailPage />)} />

@@ -1,19 +1,24 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Avatar, Button, Dropdown, Layout, Menu, Modal, Tag, Tooltip, Typography, App as AntApp, type MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   ExperimentOutlined,
+  FileProtectOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuFoldOutlined,
   MenuUnfoldOutlined,
+  ProfileOutlined,
   ShopOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS } from '@shijian/contracts';
@@ -29,8 +34,13 @@ import { useLogout } from './useLogout';
 
 const ICONS: Record<PageKey, ReactNode> = {
   home: <DashboardOutlined />,
+  labQueue: <CarryOutOutlined />,
+  samples: <InboxOutlined />,
+  reports: <FileProtectOutlined />,
+  catalogue: <ProfileOutlined />,
   enterprises: <ShopOutlined />,
   institutions: <ExperimentOutlined />,
+  instruments: <ToolOutlined />,
   categories: <AppstoreOutlined />,
   orgs: <ApartmentOutlined />,
   users: <TeamOutlined />,
@@ -59,7 +69,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const visible = PAGES.filter((p) => mayOpen(session, p));
-  const groups = (['main', 'registry', 'admin'] as const)
+  const groups = (['main', 'lab', 'registry', 'admin'] as const)
     .map((group) => ({ group, pages: visible.filter((p) => p.group === group) }))
     .filter((g) => g.pages.length > 0);
   const items = groups.flatMap(({ group, pages }): NonNullable<MenuProps['items']> => {
@@ -138,6 +148,8 @@ function Shell() {
   const [passwordOpen, setPasswordOpen] = useState(false);
   const page = currentPage(pathname);
   const allowed = !page || mayOpen(session, page);
+  // Someone without the overview (institution staff) lands on the first page they may open: their work queue.
+  const landing = page?.key === 'home' && !allowed ? PAGES.find((p) => mayOpen(session, p)) : undefined;
 
   useEffect(() => {
     document.title = page ? `${t(page.label)} · Shijian 市监` : 'Shijian 市监';
@@ -177,7 +189,7 @@ function Shell() {
             <UserMenu onChangePassword={() => setPasswordOpen(true)} />
           </div>
         </Layout.Header>
-        <Layout.Content className="app-content">{allowed ? <Outlet /> : <ForbiddenPage />}</Layout.Content>
+        <Layout.Content className="app-content">{landing ? <Navigate to={landing.path} replace /> : allowed ? <Outlet /> : <ForbiddenPage />}</Layout.Content>
       </Layout>
       <ChangePasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
     </Layout>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Form, Input } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { authApi } from '../api/endpoints';
@@ -19,6 +19,7 @@ const m = {
   usernameRequired: { zh: '请输入用户名', en: 'Please enter your username' },
   passwordRequired: { zh: '请输入密码', en: 'Please enter your password' },
   submit: { zh: '登录', en: 'Sign in' },
+  verify: { zh: '检验检测报告真伪查验', en: 'Verify a test report' },
   footer: {
     zh: '多次输入错误密码会临时锁定账户。忘记密码请联系本单位管理员重置。',
     en: 'Repeated wrong passwords lock the account for a while. If you forgot your password, ask your administrator to reset it.',
@@ -91,6 +92,10 @@ function LoginForm() {
           </Form>
         </section>
         <p className="login-footer">{t(m.footer)}</p>
+        {/* Public: anyone holding a report can check it without an account. */}
+        <p className="login-footer">
+          <Link to="/public/verify">{t(m.verify)}</Link>
+        </p>
       </div>
     </main>
   );

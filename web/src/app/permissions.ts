@@ -17,7 +17,20 @@ export type Permission =
   | 'category.write'
   | 'calendar.write'
   | 'audit.read'
-  | 'audit.verify';
+  | 'audit.verify'
+  | 'instrument.read'
+  | 'instrument.write'
+  | 'lab.catalogue.write'
+  | 'lab.sample.read'
+  | 'lab.sample.receive'
+  | 'lab.sample.assign'
+  | 'lab.result.enter'
+  | 'lab.sample.review'
+  | 'lab.sample.return'
+  | 'lab.sample.approve'
+  | 'lab.signatory.write'
+  | 'lab.staff'
+  | 'overview';
 
 export type Who = Pick<SessionView, 'user' | 'org'>;
 
@@ -38,6 +51,23 @@ const rules: Record<Permission, (who: Who) => boolean> = {
   'calendar.write': (w) => hasRole(w, 'platform_admin', 'regulator_admin') && nationalOrPlatform(w),
   'audit.read': (w) => hasRole(w, 'platform_admin', 'regulator_admin', 'institution_admin'),
   'audit.verify': (w) => hasRole(w, 'platform_admin', 'regulator_admin') && nationalOrPlatform(w),
+  'instrument.read': () => true,
+  'instrument.write': (w) => hasRole(w, 'platform_admin', 'institution_admin', 'enterprise_user'),
+  'lab.catalogue.write': (w) => hasRole(w, 'institution_admin'),
+  // Which samples is the server's business (sampleScope); platform admins see no test data at all.
+  'lab.sample.read': (w) => w.org.kind === 'institution' || w.org.kind === 'enterprise' || regulator(w),
+  'lab.sample.receive': (w) => hasRole(w, 'receptionist', 'institution_admin'),
+  'lab.sample.assign': (w) => hasRole(w, 'receptionist', 'institution_admin'),
+  'lab.result.enter': (w) => hasRole(w, 'tester'),
+  'lab.sample.review': (w) => hasRole(w, 'reviewer'),
+  // The server lets a signatory send a sample back too, from review or approval.
+  'lab.sample.return': (w) => hasRole(w, 'reviewer', 'signatory'),
+  'lab.sample.approve': (w) => hasRole(w, 'signatory'),
+  'lab.signatory.write': (w) => hasRole(w, 'institution_admin'),
+  // UI only: the lab's own pages (work queue, catalogue) belong to the staff of an institution.
+  'lab.staff': (w) => w.org.kind === 'institution',
+  // UI only: the overview of counts and charts; institution staff start from their work queue instead.
+  overview: (w) => w.org.kind !== 'institution',
 };
 
 export function can(who: Who, permission: Permission): boolean {

@@ -6,21 +6,40 @@ import { can } from './permissions';
  * The pages of the signed-in app: one table drives both the router's guards and
  * the side menu, so a page the user may not open is never offered.
  */
-export type PageKey = 'home' | 'enterprises' | 'institutions' | 'categories' | 'orgs' | 'users' | 'calendar' | 'audit';
+export type PageKey =
+  | 'home'
+  | 'labQueue'
+  | 'samples'
+  | 'reports'
+  | 'catalogue'
+  | 'enterprises'
+  | 'institutions'
+  | 'instruments'
+  | 'categories'
+  | 'orgs'
+  | 'users'
+  | 'calendar'
+  | 'audit';
 
 export type PageDef = {
   key: PageKey;
   path: string;
   label: Label;
-  group: 'main' | 'registry' | 'admin';
+  group: 'main' | 'lab' | 'registry' | 'admin';
   /** Any one of these is enough; none means every signed-in user. */
   anyOf?: Permission[];
 };
 
 export const PAGES: PageDef[] = [
-  { key: 'home', path: '/', label: { zh: '工作台', en: 'Overview' }, group: 'main' },
+  // Institution staff land on their work queue instead (App.tsx redirects '/').
+  { key: 'home', path: '/', label: { zh: '工作台', en: 'Overview' }, group: 'main', anyOf: ['overview'] },
+  { key: 'labQueue', path: '/lab/queue', label: { zh: '我的待办', en: 'My work queue' }, group: 'main', anyOf: ['lab.staff'] },
+  { key: 'samples', path: '/lab/samples', label: { zh: '样品', en: 'Samples 样品' }, group: 'lab', anyOf: ['lab.sample.read'] },
+  { key: 'reports', path: '/lab/reports', label: { zh: '检验报告', en: 'Test reports 报告' }, group: 'lab', anyOf: ['lab.sample.read'] },
+  { key: 'catalogue', path: '/lab/catalogue', label: { zh: '检测项目目录', en: 'Test catalogue' }, group: 'lab', anyOf: ['lab.staff'] },
   { key: 'enterprises', path: '/enterprises', label: { zh: '企业名录', en: 'Enterprises 企业' }, group: 'registry', anyOf: ['enterprise.read'] },
   { key: 'institutions', path: '/institutions', label: { zh: '技术机构', en: 'Institutions 技术机构' }, group: 'registry', anyOf: ['institution.read'] },
+  { key: 'instruments', path: '/instruments', label: { zh: '计量器具台账', en: 'Instrument ledger' }, group: 'registry', anyOf: ['instrument.read'] },
   { key: 'categories', path: '/categories', label: { zh: '产品类别', en: 'Product categories' }, group: 'registry', anyOf: ['enterprise.read', 'category.write'] },
   { key: 'calendar', path: '/calendar', label: { zh: '工作日历', en: 'Working calendar' }, group: 'registry' },
   { key: 'orgs', path: '/orgs', label: { zh: '机构管理', en: 'Organisations 机构' }, group: 'admin', anyOf: ['org.write', 'user.read'] },
@@ -30,6 +49,7 @@ export const PAGES: PageDef[] = [
 
 export const GROUP_LABELS: Record<PageDef['group'], Label> = {
   main: { zh: '工作台', en: 'Overview' },
+  lab: { zh: '检验检测', en: 'Laboratory' },
   registry: { zh: '基础数据', en: 'Reference data' },
   admin: { zh: '系统管理', en: 'Administration' },
 };

@@ -14,19 +14,50 @@ const menu = (w: Who) => PAGES.filter((p) => mayOpen(w, p)).map((p) => p.key);
 
 describe('the menu follows the server policy', () => {
   it('gives a province admin the registry and the administration pages', () => {
-    expect(menu(who('regulator', 'province', 'regulator_admin'))).toEqual(['home', 'enterprises', 'institutions', 'categories', 'calendar', 'orgs', 'users', 'audit']);
+    expect(menu(who('regulator', 'province', 'regulator_admin'))).toEqual([
+      'home',
+      'samples',
+      'reports',
+      'enterprises',
+      'institutions',
+      'instruments',
+      'categories',
+      'calendar',
+      'orgs',
+      'users',
+      'audit',
+    ]);
   });
 
-  it('gives a city officer the registry but no administration', () => {
-    expect(menu(who('regulator', 'city', 'officer'))).toEqual(['home', 'enterprises', 'institutions', 'categories', 'calendar']);
+  it('gives a city officer the registry and commissioned samples but no administration', () => {
+    expect(menu(who('regulator', 'city', 'officer'))).toEqual(['home', 'samples', 'reports', 'enterprises', 'institutions', 'instruments', 'categories', 'calendar']);
   });
 
-  it('gives an institution admin its institution, users and audit, but no enterprises', () => {
-    expect(menu(who('institution', null, 'institution_admin'))).toEqual(['home', 'institutions', 'calendar', 'orgs', 'users', 'audit']);
+  it('starts an institution admin from the work queue, with the lab, its institution, users and audit, but no enterprises', () => {
+    expect(menu(who('institution', null, 'institution_admin'))).toEqual(['labQueue', 'samples', 'reports', 'catalogue', 'institutions', 'instruments', 'calendar', 'orgs', 'users', 'audit']);
   });
 
-  it('gives an enterprise user its own record and the reference pages only', () => {
-    expect(menu(who('enterprise', null, 'enterprise_user'))).toEqual(['home', 'enterprises', 'categories', 'calendar']);
+  it('gives a tester the lab pages but no administration', () => {
+    expect(menu(who('institution', null, 'tester'))).toEqual(['labQueue', 'samples', 'reports', 'catalogue', 'institutions', 'instruments', 'calendar']);
+  });
+
+  it('gives an enterprise user its own record, samples, reports and instruments', () => {
+    expect(menu(who('enterprise', null, 'enterprise_user'))).toEqual(['home', 'samples', 'reports', 'enterprises', 'instruments', 'categories', 'calendar']);
+  });
+
+  it('shows a platform admin no test data, as the server refuses it', () => {
+    const pages = menu(who('platform', null, 'platform_admin'));
+    expect(pages).not.toContain('samples');
+    expect(pages).not.toContain('reports');
+    expect(pages).toContain('instruments');
+  });
+
+  it('lets a signatory, but not a tester, send a sample back; only testers enter results', () => {
+    expect(can(who('institution', null, 'signatory'), 'lab.sample.return')).toBe(true);
+    expect(can(who('institution', null, 'reviewer'), 'lab.sample.return')).toBe(true);
+    expect(can(who('institution', null, 'tester'), 'lab.sample.return')).toBe(false);
+    expect(can(who('institution', null, 'institution_admin'), 'lab.result.enter')).toBe(false);
+    expect(can(who('institution', null, 'receptionist'), 'lab.sample.assign')).toBe(true);
   });
 
   it('lets only national or platform admins edit categories and the calendar and verify the audit log', () => {

@@ -9,6 +9,8 @@ const FIELD_OF_CODE: Record<string, string> = {
   WRONG_PASSWORD: 'currentPassword',
   WEAK_PASSWORD: 'newPassword',
   REGION_OUT_OF_SCOPE: 'regionCode',
+  TEST_ITEM_EXISTS: 'parameter',
+  INSTRUMENT_NOT_VERIFIED: 'instrumentId',
 };
 
 export type FieldMessage = { name: string; errors: string[] };

@@ -1,4 +1,4 @@
-import { AutoComplete, Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
@@ -28,19 +28,21 @@ export function AuditFilters({ values, onApply }: { values: AuditFilterValues; o
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder={t(am.actionFilter)}
+          aria-label={t(am.actionFilter)}
           style={{ width: 200 }}
           options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
           onChange={apply}
         />
       </Form.Item>
       <Form.Item name="entityType">
-        <AutoComplete
+        <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t(am.entityTypeFilter)}
-          style={{ width: 160 }}
-          options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label: `${t(label)}（${value}）` }))}
-          onSelect={apply}
-          onClear={apply}
+          aria-label={t(am.entityTypeFilter)}
+          style={{ width: 180 }}
+          options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
+          onChange={apply}
         />
       </Form.Item>
       <Form.Item name="entityId">

@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
 import { ExperimentOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { enterprisesApi, institutionsApi, usersApi } from '../../api/endpoints';
 import { useLang, useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
@@ -35,21 +35,17 @@ function CountCard({ title, icon, value, loading, onOpen }: { title: string; ico
   );
 }
 
-/** Enterprises per active category, counted by the scoped list (the categories' own counts are national). */
+/** Enterprises per active category in the caller's scope, in one request (the categories' own counts are national). */
 function CategoryChartCard() {
   const t = useT();
   const { lang } = useLang();
   const categories = useCategories();
+  const counts = useQuery({ queryKey: ['dashboard', 'enterprises-by-category'], queryFn: enterprisesApi.byCategory });
   const active = useMemo(() => (categories.data ?? []).filter((c) => c.active).sort((a, b) => a.sortOrder - b.sortOrder), [categories.data]);
-  const counts = useQueries({
-    queries: active.map((c) => ({
-      queryKey: ['dashboard', 'enterprises', c.code],
-      queryFn: () => enterprisesApi.list({ category: c.code, pageSize: 1 }),
-    })),
-  });
-  const loading = categories.isPending || counts.some((q) => q.isPending);
-  const failed = categories.error ?? counts.find((q) => q.error)?.error;
-  const bars = active.map((c, i) => ({ name: lang === 'zh' ? c.name : c.nameEn, value: counts[i]?.data?.total ?? 0 }));
+  const byCode = useMemo(() => new Map((counts.data ?? []).map((c) => [c.category, c.count])), [counts.data]);
+  const loading = categories.isPending || counts.isPending;
+  const failed = categories.error ?? counts.error;
+  const bars = active.map((c) => ({ name: lang === 'zh' ? c.name : c.nameEn, value: byCode.get(c.code) ?? 0 }));
 
   return (
     <Card title={t(m.byCategory)} extra={<Typography.Text type="secondary">{t(m.byCategoryNote)}</Typography.Text>}>

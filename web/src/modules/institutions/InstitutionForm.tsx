@@ -105,7 +105,7 @@ export function InstitutionForm({ open, institution, onClose, onSaved }: { open:
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="domains" label={t(im.domains)} extra={t(im.domainsHint)}>
-          X
+          <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', '、']} />
         </Form.Item>
       </Form>
     </Modal>
