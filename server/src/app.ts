@@ -71,13 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false });
+  // Registered before the rate-limit plugin so its own route hook sees the replaced limits.
   if (options.rateLimitOverride) {
     const max = options.rateLimitOverride;
     app.addHook('onRoute', (route) => {
       if (route.config?.rateLimit) route.config.rateLimit = { max, timeWindow: '1 minute' };
     });
   }
+  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Shijian 市监 API', version: '0.1.0', description: '市场监管一体化平台接口。除标注为公开的接口外均需登录；写操作需携带 x-csrf-token 请求头。' },
