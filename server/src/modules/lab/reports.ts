@@ -39,7 +39,7 @@ export function createReports(deps: Deps, sampleService: Samples) {
   const { db, clock, audit, publicUrl } = deps;
   // Issued reports never change; only "superseded" can appear, and this process clears the
   // cache when it issues. Another instance's amendment shows here within the minute.
-  const verifications = new TtlCache<PublicVerification>(60_000, 50_000);
+  const verifications = new TtlCache<{ answer: PublicVerification; json: string }>(60_000, 50_000);
 
   const columns = {
     report: reports,
@@ -271,6 +271,11 @@ export function createReports(deps: Deps, sampleService: Samples) {
 
     /** Public verification by number and code: minimal fields, never results. */
     async verify(reportNo: string, code: string): Promise<PublicVerification> {
+      return (await this.verifyCached(reportNo, code)).answer;
+    },
+
+    /** The answer and its JSON, cached together: the hot path sends the string as it is. */
+    async verifyCached(reportNo: string, code: string): Promise<{ answer: PublicVerification; json: string }> {
       const key = `${reportNo}\n${code.toUpperCase()}`;
       const cached = verifications.get(key);
       if (cached) return cached;
@@ -280,9 +285,10 @@ export function createReports(deps: Deps, sampleService: Samples) {
         .where(and(eq(reports.reportNo, reportNo), eq(reports.verificationCode, code.toUpperCase())))
         .limit(1);
       const answer = await describe(db, row);
+      const entry = { answer, json: JSON.stringify(answer) };
       // Unknown numbers are not cached: a report may be issued a moment later.
-      if (answer.status !== 'not_found') verifications.set(key, answer);
-      return answer;
+      if (answer.status !== 'not_found') verifications.set(key, entry);
+      return entry;
     },
 
     /**

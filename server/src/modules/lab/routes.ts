@@ -129,7 +129,11 @@ export function labRoutes(app: App, s: Services) {
       schema: { tags: ['public'], summary: '报告真伪查验 Verify a report by number and code', querystring: PublicVerifyQuery, response: { 200: PublicVerification } },
       config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
-    (req) => s.reports.verify(req.query.no, req.query.code),
+    async (req, reply) => {
+      const { json } = await s.reports.verifyCached(req.query.no, req.query.code);
+      // Already serialised from the PublicVerification schema's fields; sent as is.
+      return reply.type('application/json; charset=utf-8').header('cache-control', 'public, max-age=60').send(json as never);
+    },
   );
   app.post(
     '/api/public/reports/verify-file',
