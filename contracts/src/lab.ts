@@ -251,6 +251,7 @@ export const ReportView = z.object({
 export type ReportView = z.infer<typeof ReportView>;
 export const ReportListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
+  sampleId: Id.optional().describe("a sample's reports: every version"),
   status: z.enum(['issued', 'superseded']).optional(),
   q: z.string().trim().max(100).optional(),
 });

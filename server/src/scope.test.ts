@@ -154,6 +154,15 @@ describe('lab administration', () => {
     expect((await (await h.as('fjmi.admin')).get('/api/lab/signatories')).json()).toEqual([]);
     expect((await (await h.as('sc.admin')).get('/api/lab/signatories')).statusCode).toBe(403);
   });
+
+  it('lists only the caller institution’s testers and settings', async () => {
+    const testers = (await (await h.as('scqi.receptionist')).get('/api/lab/testers')).json();
+    expect(testers.map((t: { name: string }) => t.name)).toEqual(['川质检院检验员 邓超']);
+    expect((await (await h.as('fjmi.admin')).get('/api/lab/testers')).json().map((t: { name: string }) => t.name)).toEqual(['闽计量院检定员 谢宇']);
+    expect((await (await h.as('sc.admin')).get('/api/lab/testers')).statusCode).toBe(403);
+    expect((await (await h.as('scqi.tester')).get('/api/lab/settings')).json()).toEqual({ blindTesting: true });
+    expect((await (await h.as('sc.admin')).get('/api/lab/settings')).statusCode).toBe(403);
+  });
 });
 
 /** Reference data is the same for everyone; these routes are not scoped by design. */
@@ -167,6 +176,8 @@ const REFERENCE_ROUTES = [
   'GET /api/calendar/working-days',
   // Catalogues of test items are published for the service window.
   'GET /api/lab/test-items',
+  // The directory of bureaus is public information (who may commission a test).
+  'GET /api/lab/commissioning-orgs',
   // Public verification returns only the minimal fields, by number and code.
   'GET /api/public/reports/verify',
 ];
@@ -178,6 +189,8 @@ it('covers every GET route of the API', async () => {
     ...CASES.flatMap((c) => [`GET ${c.list}`, `GET ${c.byId('{id}')}`]),
     'GET /api/audit',
     'GET /api/lab/signatories',
+    'GET /api/lab/testers',
+    'GET /api/lab/settings',
     // Counts only, computed with enterpriseScope; enterprises.test.ts compares county and nation.
     'GET /api/enterprises/by-category',
     // Reports share the sample's scope (sampleScope); reports.test.ts checks them in and out of scope.

@@ -78,6 +78,12 @@ describe('catalogue and acceptance', () => {
     expect(res.json().error.code).toBe('CMA_EXPIRED');
   });
 
+  it('offers the directory of bureaus that may commission a test', async () => {
+    const bureaus = (await (await h.as('scqi.receptionist')).get('/api/lab/commissioning-orgs')).json();
+    expect(bureaus.map((b: { name: string }) => b.name)).toEqual(expect.arrayContaining(['国家市场监督管理总局', '成都市武侯区市场监督管理局']));
+    expect(bureaus.every((b: { id: string }) => b.id !== undefined)).toBe(true);
+  });
+
   it('requires the commissioning bureau for sampling and commissions', async () => {
     const res = await (await h.as('scqi.receptionist')).post('/api/lab/samples', sampleBody({ source: 'sampling_task', commissioningOrgId: null }));
     expect(res.json().error.details.fields[0]).toMatchObject({ field: 'commissioningOrgId' });

@@ -116,6 +116,8 @@ describe('amending a report', () => {
     const current = (await anon.get(`/api/public/reports/verify?no=${v2.reportNo}&code=${v2.verificationCode}`)).json();
     expect(current.status).toBe('authentic');
     expect((await signatory.post(`/api/lab/reports/${issued.report.id}/reopen`, { reason: 'x' })).json().error.code).toBe('REPORT_SUPERSEDED');
+    const versions = (await signatory.get(`/api/lab/reports?sampleId=${issued.sample.id}`)).json().items;
+    expect(versions.map((r: { version: number; status: string }) => [r.version, r.status])).toEqual([[2, 'issued'], [1, 'superseded']]);
   });
 });
 

@@ -99,6 +99,7 @@ export function createReports(deps: Deps, sampleService: Samples) {
       const where = and(
         sampleScope(actor),
         q.status ? eq(reports.status, q.status) : undefined,
+        q.sampleId ? eq(reports.sampleId, q.sampleId) : undefined,
         q.q ? or(ilike(reports.reportNo, `%${q.q.replace(/[\\%_]/g, '')}%`), ilike(reports.productName, `%${q.q.replace(/[\\%_]/g, '')}%`)) : undefined,
       );
       const [total] = await db.select({ n: count() }).from(reports).innerJoin(samples, eq(samples.id, reports.sampleId)).where(where);

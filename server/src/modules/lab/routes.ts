@@ -87,6 +87,15 @@ export function labRoutes(app: App, s: Services) {
     { schema: { tags, summary: '授权签字人授权', body: z.object({ userId: Id, domain: z.string().trim().min(1).max(100) }), response: { 200: z.array(SignatoryView) } } },
     (req) => s.labAdmin.authorizeSignatory(req.actor, req.body.userId, req.body.domain),
   );
+  app.get('/api/lab/settings', { schema: { tags, summary: '实验室设置', response: { 200: z.object({ blindTesting: z.boolean() }) } } }, (req) => s.labAdmin.settings(req.actor));
+  app.get('/api/lab/testers', { schema: { tags, summary: '本机构检验员（分配任务用）', response: { 200: z.array(z.object({ id: Id, name: z.string() })) } } }, (req) =>
+    s.labAdmin.testers(req.actor),
+  );
+  app.get(
+    '/api/lab/commissioning-orgs',
+    { schema: { tags, summary: '可委托检验的监管部门目录', response: { 200: z.array(z.object({ id: Id, name: z.string(), level: z.string().nullable(), regionCode: z.string().nullable() })) } } },
+    () => s.labAdmin.regulators(),
+  );
   app.put(
     '/api/lab/settings',
     { schema: { tags, summary: '实验室设置（盲样检测）', body: z.object({ blindTesting: z.boolean() }), response: { 200: z.object({ blindTesting: z.boolean() }) } } },

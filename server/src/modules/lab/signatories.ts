@@ -1,9 +1,9 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { invalid } from '../../platform/errors.js';
 import { authorize } from '../../platform/policy.js';
-import { users } from '../identity/tables.js';
+import { orgs, users } from '../identity/tables.js';
 import type { Catalogue } from './catalogue.js';
 import { labSettingsEntity, signatoryAuthorizationEntity } from './entities.js';
 import { labSettings, signatoryAuthorizations } from './tables.js';
@@ -36,6 +36,29 @@ export function createLabAdmin(deps: Deps, catalogue: Catalogue) {
         if (inserted.length) await audit.append(tx, actor, { action: 'lab.signatory_authorized', entity: signatoryAuthorizationEntity, id: inserted[0]!.id });
       });
       return this.listSignatories(actor);
+    },
+    async settings(actor: Actor) {
+      const inst = await catalogue.ownInstitution(actor);
+      const [row] = await db.select().from(labSettings).where(eq(labSettings.institutionId, inst.id));
+      return { blindTesting: row?.blindTesting ?? true };
+    },
+    /** The institution's testers, for whoever assigns work (receptionists may not list users in general). */
+    async testers(actor: Actor) {
+      authorize(actor, 'lab.sample.assign');
+      const inst = await catalogue.ownInstitution(actor);
+      return db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(and(eq(users.orgId, inst.orgId), eq(users.disabled, false), sql`'tester' = any(${users.roles})`))
+        .orderBy(asc(users.displayName));
+    },
+    /** Bureaus that may commission a test: the public directory of regulators. */
+    async regulators() {
+      return db
+        .select({ id: orgs.id, name: orgs.name, level: orgs.level, regionCode: orgs.regionCode })
+        .from(orgs)
+        .where(eq(orgs.kind, 'regulator'))
+        .orderBy(asc(orgs.regionCode), asc(orgs.name));
     },
     async setBlindTesting(actor: Actor, blindTesting: boolean) {
       authorize(actor, 'lab.catalogue.write');
