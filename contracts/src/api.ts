@@ -254,6 +254,12 @@ export const EnterpriseListQuery = PageQuery.extend({
   size: EnterpriseSize.optional(),
   category: z.string().max(40).optional(),
 });
+/** Counting a national registry exactly costs more than the page itself: beyond this the total says "at least". */
+export const ENTERPRISE_COUNT_CAP = 10_000;
+export const EnterprisePage = paged(EnterpriseView).extend({
+  totalCapped: z.boolean().describe(`true when there are more than ${ENTERPRISE_COUNT_CAP} matches; total is then the cap`),
+});
+
 /** Enterprises in scope per product kind (one enterprise counts once per kind it makes). */
 export const EnterpriseCategoryCounts = z.array(z.object({ category: z.string(), count: z.number().int() }));
 

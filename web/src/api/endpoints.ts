@@ -28,7 +28,7 @@ export const usersApi = {
 };
 
 export const enterprisesApi = {
-  list: (query: T.EnterpriseListQuery) => api.get<T.Paged<T.EnterpriseView>>('/api/enterprises', q(query)),
+  list: (query: T.EnterpriseListQuery) => api.get<T.EnterprisePage>('/api/enterprises', q(query)),
   /** Enterprises in scope per product category, one request for the whole chart. */
   byCategory: () => api.get<T.EnterpriseCategoryCounts>('/api/enterprises/by-category'),
   create: (body: T.EnterpriseCreateBody) => api.post<T.EnterpriseView>('/api/enterprises', body),

@@ -10,6 +10,7 @@ export type SessionView = C.SessionView;
 export type OrgView = C.OrgView;
 export type UserView = C.UserView;
 export type EnterpriseView = C.EnterpriseView;
+export type EnterprisePage = z.infer<typeof C.EnterprisePage>;
 export type InstitutionView = C.InstitutionView;
 export type InstitutionDetailView = z.infer<typeof C.InstitutionDetailView>;
 export type QualificationScopeView = z.infer<typeof C.QualificationScopeView>;

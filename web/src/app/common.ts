@@ -14,6 +14,7 @@ export const common = {
   reset: { zh: '重置', en: 'Reset' },
   actions: { zh: '操作', en: 'Actions' },
   total: { zh: '共 {n} 条', en: '{n} in total' },
+  totalAtLeast: { zh: '超过 {n} 条（请用条件缩小范围）', en: 'more than {n} (narrow the filters)' },
   notFound: { zh: '未找到', en: 'Not found' },
   notFoundPage: { zh: '页面不存在或已被移动', en: 'This page does not exist or has moved.' },
   forbidden: { zh: '您没有访问此页面的权限', en: 'You do not have access to this page.' },

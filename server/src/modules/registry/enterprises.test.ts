@@ -180,3 +180,20 @@ describe('bulk import', () => {
     ]);
   });
 });
+
+describe('counting a large registry', () => {
+  it('reports an exact total up to the cap and flags totals beyond it', async () => {
+    const res = (await (await h.as('samr.stat')).get('/api/enterprises?pageSize=1')).json();
+    expect(res).toMatchObject({ totalCapped: false });
+    expect(res.total).toBeGreaterThan(20);
+    const { syntheticEnterprises } = await import('../../demo/generate.js');
+    const categories = ['mask'];
+    for await (const rows of syntheticEnterprises(h.services.deps.regions, categories, 10_050, { batch: 5000, serialOffset: 555_000_000 })) {
+      await h.services.enterprises.importMany(h.system, rows, { batchSize: 5000 });
+    }
+    const big = (await (await h.as('samr.stat')).get('/api/enterprises?pageSize=1')).json();
+    expect(big).toMatchObject({ total: 10_000, totalCapped: true });
+    const county = (await (await h.as('wh.officer')).get('/api/enterprises?pageSize=1')).json();
+    expect(county.totalCapped).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
-import { checkUscc, regionLevel, type EnterpriseSize, type EnterpriseView } from '@shijian/contracts';
+import { ENTERPRISE_COUNT_CAP, checkUscc, regionLevel, type EnterpriseSize, type EnterpriseView } from '@shijian/contracts';
 import type { z } from 'zod';
 import type { EnterpriseCreateBody, EnterpriseListQuery, EnterpriseUpdateBody } from '@shijian/contracts';
 import type { Db } from '../../db/client.js';
@@ -116,6 +116,7 @@ export function createEnterprises(deps: Deps, categories: Categories) {
       authorize(actor, 'enterprise.read');
       const where = enterpriseListWhere(actor, q);
       const order = q.order === 'desc' ? desc(SORT[q.sort]) : asc(SORT[q.sort]);
+      const capped = db.select({ one: sql`1` }).from(enterprises).where(where).limit(ENTERPRISE_COUNT_CAP + 1).as('capped');
       const [rows, [total]] = await Promise.all([
         db
           .select()
@@ -123,10 +124,11 @@ export function createEnterprises(deps: Deps, categories: Categories) {
           .where(where)
           .orderBy(order, asc(enterprises.id))
           .limit(q.pageSize)
-        .offset(pageOffset(q)),
-        db.select({ n: count() }).from(enterprises).where(where),
+          .offset(pageOffset(q)),
+        db.select({ n: count() }).from(capped),
       ]);
-      return paged(await toViews(rows), total?.n, q);
+      const n = Number(total?.n ?? 0);
+      return { ...paged(await toViews(rows), Math.min(n, ENTERPRISE_COUNT_CAP), q), totalCapped: n > ENTERPRISE_COUNT_CAP };
     },
     async countByCategory(actor: Actor) {
       authorize(actor, 'enterprise.read');

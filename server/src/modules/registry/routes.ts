@@ -3,6 +3,7 @@ import {
   EnterpriseCategoryCounts,
   EnterpriseCreateBody,
   EnterpriseListQuery,
+  EnterprisePage,
   EnterpriseUpdateBody,
   EnterpriseView,
   ErrorBody,
@@ -48,7 +49,7 @@ export function registryRoutes(app: App, s: Services) {
 
   app.get(
     '/api/enterprises',
-    { schema: { tags, summary: '企业名录 Enterprises in scope', querystring: EnterpriseListQuery, response: { 200: paged(EnterpriseView) } } },
+    { schema: { tags, summary: '企业名录 Enterprises in scope', querystring: EnterpriseListQuery, response: { 200: EnterprisePage } } },
     (req) => s.enterprises.list(req.actor, req.query),
   );
   app.get(

@@ -31,6 +31,8 @@ export const enterprises = pgTable(
     // Scoped lists filter by a region-code range and sort by name: this index serves both.
     index('enterprises_region_name_idx').on(t.regionCode, t.name),
     index('enterprises_name_idx').on(t.name.op('text_pattern_ops')),
+    // The pattern index serves name-prefix filters but not ORDER BY name: this one serves the sorted pages.
+    index('enterprises_name_id_idx').on(t.name, t.id),
     index('enterprises_org_idx').on(t.orgId),
   ],
 );

@@ -92,7 +92,7 @@ export function EnterprisesPage() {
         dataSource={result.data?.items}
         loading={result.isFetching}
         onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
+        pagination={list.pagination(result.data?.total, (n) => t(result.data?.totalCapped ? common.totalAtLeast : common.total, { n }))}
         locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(em.empty)} filteredText={t(em.emptyFiltered)} /> }}
         scroll={{ x: 960 }}
       />
