@@ -129,6 +129,8 @@ export async function startApp(): Promise<RunningApp> {
     stop,
     async newPage() {
       const context = await launched.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+      // Two cores shared with the server, its database and the browser: allow slow steps.
+      context.setDefaultTimeout(60_000);
       return context.newPage();
     },
   };

@@ -100,6 +100,8 @@ export const labApi = {
   reportPdfUrl: (reportId: string) => `/api/lab/reports/${id(reportId)}/pdf`,
 
   signatories: () => api.get<T.SignatoryView[]>('/api/lab/signatories'),
+  testers: () => api.get<{ id: string; name: string }[]>('/api/lab/testers'),
+  settings: () => api.get<T.LabSettingsView>('/api/lab/settings'),
   authorizeSignatory: (userId: string, domain: string) => api.post<T.SignatoryView[]>('/api/lab/signatories', { userId, domain }),
   setBlindTesting: (blindTesting: boolean) => api.put<T.LabSettingsView>('/api/lab/settings', { blindTesting }),
 };

@@ -15,7 +15,7 @@ export function AssignModal({ sample, open, onClose }: { sample: SampleDetailVie
   const t = useT();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const testers = useTesters(sample, open);
+  const testers = useTesters(open);
   const [choice, setChoice] = useState<Record<string, string | undefined>>({});
   const [error, setError] = useState<string | null>(null);
   const chosen = (test: SampleTestView) => (test.id in choice ? choice[test.id] : (test.testerId ?? undefined));
@@ -74,7 +74,6 @@ export function AssignModal({ sample, open, onClose }: { sample: SampleDetailVie
       width={760}
       destroyOnHidden
     >
-      {testers.fromHistory ? <Alert type="info" showIcon className="form-alert" title={t(lm.testersFromHistory)} /> : null}
       {!testers.loading && !testers.options.length ? <Alert type="warning" showIcon className="form-alert" title={t(lm.noTesters)} /> : null}
       {error ? <Alert type="error" showIcon className="form-alert" role="alert" title={error} /> : null}
       <Form layout="inline" className="filter-bar">

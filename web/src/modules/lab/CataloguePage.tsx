@@ -192,16 +192,12 @@ function SignatoriesTab({ writable }: { writable: boolean }) {
 
 const SETTINGS_KEY = ['lab', 'settings'] as const;
 
-/**
- * Blind testing (testers don't see client or producer). The API can set it but
- * not read it back, so the page shows the value set here, or the server's
- * default (on) with a note; see the report's API wishes.
- */
+/** Blind testing (testers don't see client or producer): read and set through /api/lab/settings. */
 function BlindTab() {
   const t = useT();
   const client = useQueryClient();
   const { message, modal } = App.useApp();
-  const known = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => null as { blindTesting: boolean } | null, staleTime: Infinity, gcTime: Infinity });
+  const known = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => labApi.settings() });
   const save = useMutation({
     mutationFn: (blindTesting: boolean) => labApi.setBlindTesting(blindTesting),
     onSuccess: (settings) => {
@@ -233,7 +229,6 @@ function BlindTab() {
           });
         }}
       />
-      {value === undefined ? <Alert type="info" showIcon className="blind-note" title={t(lm.blindUnknown)} /> : null}
     </Card>
   );
 }

@@ -164,10 +164,6 @@ export const lm = {
   assigned: { zh: '检验任务已分配', en: 'Tests assigned' },
   chooseTester: { zh: '选择检验员', en: 'Choose a tester' },
   testerFor: { zh: '{parameter}的检验员', en: 'Tester for {parameter}' },
-  testersFromHistory: {
-    zh: '收样员账号不能查询人员名单，以下检验员取自本机构近期样品的分配记录；如需分配给其他检验员，请联系机构管理员。',
-    en: 'Receptionists can’t list staff: these testers come from your institution’s recent assignments. For anyone else, ask the institution admin.',
-  },
   noTesters: { zh: '没有可选的检验员', en: 'No testers to choose from' },
   enter: { zh: '录入', en: 'Enter' },
   correct: { zh: '更正', en: 'Correct' },
@@ -288,8 +284,4 @@ export const lm = {
   blindOffConfirm: { zh: '关闭盲样检测？检验员将能看到委托方和生产单位。', en: 'Turn blind testing off? Testers will see the client and producer.' },
   blindOnSaved: { zh: '已开启盲样检测', en: 'Blind testing is on' },
   blindOffSaved: { zh: '已关闭盲样检测', en: 'Blind testing is off' },
-  blindUnknown: {
-    zh: '当前设置无法从服务器读取（接口只提供修改）。未修改过时为默认的“开启”。',
-    en: 'The current setting can’t be read back (the API only sets it). Unless changed, it is on (the default).',
-  },
 } satisfies Record<string, Label>;
