@@ -39,7 +39,7 @@ export const Uscc = z
   });
 
 /** A required string with messages that name the field, including when it is missing altogether. */
-const text = (max: number, label: string) =>
+export const text = (max: number, label: string) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}应为文本`) })
     .trim()

@@ -1,14 +1,7 @@
 /** Schemas of the lab module: catalogue, samples, tests, results and the review workflow. */
 import { z } from 'zod';
 import type { Label } from './domain.js';
-import { Id, IsoDate, IsoDateTime, PageQuery, Uscc } from './api.js';
-
-const text = (max: number, label: string) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}应为文本`) })
-    .trim()
-    .min(1, { message: `请填写${label}` })
-    .max(max, { message: `${label}不能超过${max}个字符` });
+import { Id, IsoDate, IsoDateTime, PageQuery, Uscc, text } from './api.js';
 
 /** Decimal numbers travel as strings, so no float ever touches a limit or a result. */
 export const Decimal = z.string().trim().regex(/^-?\d{1,12}(\.\d{1,8})?$/, { message: '应为数字' });
