@@ -1,3 +1,4 @@
+import { ENTERPRISE_COUNT_CAP } from '@shijian/contracts';
 import { asc, count } from 'drizzle-orm';
 import { enterpriseListWhere } from '../../server/src/modules/registry/enterprises.js';
 import { enterprises } from '../../server/src/modules/registry/tables.js';
@@ -59,8 +60,14 @@ export function cellPaths(b: BenchDb, scope: ScopeCase, kind: QueryKind, prefix:
   const total = rawStatement(scope, 'count', byPrefix);
   const rawPage = () => b.raw.query<Row>(page.text, page.params);
   const rawCount = async () => Number((await b.raw.query<{ n: string | number }>(total.text, total.params))[0]!.n);
+  // list() counts at most ENTERPRISE_COUNT_CAP + 1 matches (the page says "more than" beyond the cap).
+  const capped = {
+    text: `${total.text.replace('select count(*) as n from enterprises', 'select count(*) as n from (select 1 from enterprises')} limit ${ENTERPRISE_COUNT_CAP + 1}) s`,
+    params: total.params,
+  };
+  const rawCappedCount = async () => Math.min(ENTERPRISE_COUNT_CAP, Number((await b.raw.query<{ n: string | number }>(capped.text, capped.params))[0]!.n));
   const rawList = async () => {
-    const [rows, n] = await Promise.all([rawPage(), rawCount()]);
+    const [rows, n] = await Promise.all([rawPage(), rawCappedCount()]);
     const cats = await b.raw.query<{ enterprise_id: string; category_code: string }>(
       'select enterprise_id, category_code from enterprise_categories where enterprise_id = any($1::uuid[]) order by category_code',
       [rows.map((r) => r.id)],
