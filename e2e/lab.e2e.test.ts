@@ -18,7 +18,6 @@ describe('lab workflow in the browser, from receipt to a verified report', () =>
   let page: Page;
   const shots = fs.mkdtempSync(path.join(os.tmpdir(), 'shijian-e2e-lab-'));
   const productName = `KN95 防护口罩 E2E-${Date.now().toString(36).toUpperCase()}`;
-  let bureauId = '';
   let producerUscc = '';
   let sampleNo = '';
   let sampleUrl = '';
@@ -51,10 +50,8 @@ describe('lab workflow in the browser, from receipt to a verified report', () =>
 
   beforeAll(async () => {
     app = await startApp();
-    // Fixtures read as a province admin, as the brief allows: the bureau's number and the producer's credit code.
+    // The producer's credit code, read as a province admin (the commission letter would carry it).
     const admin = await apiAs(app.baseUrl, 'sc.admin');
-    const bureaus = await admin.get<{ items: { id: string; name: string }[] }>(`/api/orgs?kind=regulator&q=${encodeURIComponent('成都市武侯区市场监督管理局')}`);
-    bureauId = bureaus.items.find((o) => o.name === '成都市武侯区市场监督管理局')!.id;
     const producers = await admin.get<{ items: { uscc: string; name: string }[] }>(`/api/enterprises?q=${encodeURIComponent('成都康宁医疗用品有限公司')}`);
     producerUscc = producers.items.find((e) => e.name === '成都康宁医疗用品有限公司')!.uscc;
   });
@@ -74,11 +71,11 @@ describe('lab workflow in the browser, from receipt to a verified report', () =>
     await page.getByRole('heading', { name: '收样登记' }).waitFor();
 
     await page.getByText('监管委托', { exact: true }).click();
-    // Lab accounts can't browse bureaus: the bureau's number from the commissioning letter is pasted in.
+    // The bureau from the commissioning letter, found by typing part of its name.
     const bureau = page.getByLabel('委托监管部门');
     await bureau.click();
-    await bureau.fill(bureauId);
-    await page.locator('.ant-select-item-option:visible', { hasText: bureauId }).click();
+    await bureau.fill('武侯区');
+    await page.locator('.ant-select-item-option:visible', { hasText: '成都市武侯区市场监督管理局' }).click();
 
     await pick(page.getByLabel('产品类别'), '口罩');
     await page.getByLabel('样品名称').fill(productName);

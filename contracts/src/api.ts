@@ -352,6 +352,9 @@ export const InstrumentView = z.object({
   /** The latest passing verification's end date, and whether it covers today. */
   validUntil: IsoDate.nullable(),
   validToday: z.boolean(),
+  /** The most recent verification, passed or not: a failed one takes the instrument out of use. */
+  lastVerifiedOn: IsoDate.nullable(),
+  lastVerificationPassed: z.boolean().nullable(),
   createdAt: IsoDateTime,
 });
 export type InstrumentView = z.infer<typeof InstrumentView>;

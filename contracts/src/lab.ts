@@ -103,6 +103,8 @@ export const SampleReceiveBody = z
   .object({
     source: SampleSource,
     clientEnterpriseId: Id.nullable().optional(),
+    /** The client by credit code instead of id: what the reception desk reads off the commission letter. */
+    clientUscc: Uscc.optional(),
     clientName: z.string().trim().max(200).nullable().optional(),
     commissioningOrgId: Id.nullable().optional(),
     productCategory: z.string().min(1, { message: '请选择产品类别' }).max(40),
@@ -118,7 +120,7 @@ export const SampleReceiveBody = z
     testItemIds: z.array(Id).min(1, { message: '请至少选择一个检测项目' }).max(100),
   })
   .superRefine((v, ctx) => {
-    if (v.source === 'client_request' && !v.clientEnterpriseId && !v.clientName) {
+    if (v.source === 'client_request' && !v.clientEnterpriseId && !v.clientUscc && !v.clientName) {
       ctx.addIssue({ code: 'custom', path: ['clientName'], message: '委托检验须填写委托单位' });
     }
     if (v.source !== 'client_request' && !v.commissioningOrgId) {

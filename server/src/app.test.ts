@@ -46,7 +46,8 @@ describe('errors are structured and speak Chinese', () => {
 
 describe('security headers', () => {
   it('sends CSP, frame, sniffing and referrer protections on API and page responses', async () => {
-    for (const url of ['/api/health', '/api/docs']) {
+    // An error answered from a later hook (401) carries them too.
+    for (const url of ['/api/health', '/api/docs', '/api/enterprises', '/api/public/reports/verify?no=X&code=Y']) {
       const res = await h.anonymous().get(url);
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(res.headers['x-content-type-options']).toBe('nosniff');

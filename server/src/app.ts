@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,6 +16,7 @@ import { labRoutes } from './modules/lab/routes.js';
 import { verifyPage } from './modules/portal/verify-page.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
+import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installSessions } from './platform/http/session.js';
 import type { App } from './platform/http/types.js';
 import { regionRoutes } from './platform/regions/routes.js';
@@ -51,7 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = fastify.withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   await app.register(cookie);
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

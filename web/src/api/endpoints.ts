@@ -102,6 +102,7 @@ export const labApi = {
   signatories: () => api.get<T.SignatoryView[]>('/api/lab/signatories'),
   testers: () => api.get<{ id: string; name: string }[]>('/api/lab/testers'),
   settings: () => api.get<T.LabSettingsView>('/api/lab/settings'),
+  commissioningOrgs: () => api.get<{ id: string; name: string; level: string | null; regionCode: string | null }[]>('/api/lab/commissioning-orgs'),
   authorizeSignatory: (userId: string, domain: string) => api.post<T.SignatoryView[]>('/api/lab/signatories', { userId, domain }),
   setBlindTesting: (blindTesting: boolean) => api.put<T.LabSettingsView>('/api/lab/settings', { blindTesting }),
 };

@@ -89,6 +89,17 @@ describe('catalogue and acceptance', () => {
     expect(res.json().error.details.fields[0]).toMatchObject({ field: 'commissioningOrgId' });
   });
 
+  it('takes a client enterprise by its credit code, and says what to do when it is not registered', async () => {
+    const reception = await h.as('scqi.receptionist');
+    const ok = await reception.post('/api/lab/samples', sampleBody({ source: 'client_request', commissioningOrgId: null, clientUscc: ids.kangningUscc, productName: '委托送检口罩' }));
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().clientName).toBe('成都康宁医疗用品有限公司');
+    expect((await (await h.as('kangning')).get(`/api/lab/samples/${ok.json().id}`)).statusCode).toBe(200);
+    const unknown = await reception.post('/api/lab/samples', sampleBody({ source: 'client_request', commissioningOrgId: null, clientUscc: '91350100M000100Y43' }));
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details.fields[0]).toMatchObject({ field: 'clientUscc', message: expect.stringContaining('未登记') });
+  });
+
   it('prints a label whose QR code carries the sample number', async () => {
     const c = await h.as('scqi.receptionist');
     const sample = (await c.post('/api/lab/samples', sampleBody())).json();
@@ -250,7 +261,8 @@ describe('queues and scope', () => {
 
   it('shows samples to the institution, the client and the commissioning bureau and those above it only', async () => {
     const names = async (user: string) => (await (await h.as(user)).get('/api/lab/samples?pageSize=100')).json().items.map((s: { productName: string }) => s.productName) as string[];
-    expect(await names('kangning')).toEqual(['KN95 防护口罩（出口型）']);
+    // Its own requests only: the demo's, and the one received by credit code above.
+    expect((await names('kangning')).sort()).toEqual(['KN95 防护口罩（出口型）', '委托送检口罩'].sort());
     expect(await names('wh.officer')).toContain('KN95 防护口罩');
     expect(await names('wh.officer')).not.toContain('一次性使用医用口罩'); // commissioned by the province, above the county
     expect(await names('sc.admin')).toEqual(expect.arrayContaining(['KN95 防护口罩', '一次性使用医用口罩']));

@@ -246,8 +246,15 @@ export function createSamples(deps: Deps, catalogue: Catalogue, enterprises: Ent
       if (inactive) throw invalid('testItemIds', `检测项目 ${inactive.standard} ${inactive.parameter} 已停用`);
       for (const item of items) await catalogue.assertQualified(inst.id, item.standard, item.parameter);
 
-      const client = body.clientEnterpriseId ? await enterprises.identify({ id: body.clientEnterpriseId }) : null;
+      const client = body.clientEnterpriseId
+        ? await enterprises.identify({ id: body.clientEnterpriseId })
+        : body.clientUscc
+          ? await enterprises.identify({ uscc: body.clientUscc })
+          : null;
       if (body.clientEnterpriseId && !client) throw invalid('clientEnterpriseId', '委托企业不存在');
+      if (body.clientUscc && !client) {
+        throw invalid('clientUscc', `统一社会信用代码 ${body.clientUscc} 的企业未登记；未登记的委托单位请直接填写委托单位名称`);
+      }
       let commissioning: { id: string; regionCode: string } | null = null;
       if (body.commissioningOrgId) {
         const org = await orgService.getById(body.commissioningOrgId);

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Item = { id: string; name: string; validToday: boolean; ownerName: string; validUntil: string | null };
+type Item = { id: string; name: string; validToday: boolean; ownerName: string; validUntil: string | null; lastVerificationPassed: boolean | null };
 const list = async (username: string, query = '') => (await (await h.as(username)).get(`/api/instruments?pageSize=100${query}`)).json().items as Item[];
 const byName = (items: Item[], name: string) => items.find((i) => i.name === name)!;
 
@@ -22,7 +22,7 @@ describe('the instrument ledger', () => {
     expect(byName(items, '颗粒物过滤效率测试仪').validToday).toBe(true);
     expect(byName(items, '恒温恒湿箱').validToday).toBe(false);
     // The latest verification failed: invalid at once, even though the previous one has not run out.
-    expect(byName(items, '数显卡尺')).toMatchObject({ validToday: false, validUntil: null });
+    expect(byName(items, '数显卡尺')).toMatchObject({ validToday: false, validUntil: null, lastVerificationPassed: false });
   });
 
   it('shows a province the instruments of institutions and enterprises in its subtree', async () => {

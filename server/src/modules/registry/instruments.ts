@@ -87,6 +87,8 @@ export function createInstruments(deps: Deps, orgService: Orgs) {
         status: i.status,
         validUntil: v?.passed ? v.validUntil : null,
         validToday: i.status === 'in_use' && coversDate(v, today),
+        lastVerifiedOn: v?.performedOn ?? null,
+        lastVerificationPassed: v?.passed ?? null,
         createdAt: i.createdAt.toISOString(),
       };
     });

@@ -39,7 +39,7 @@ function Facts({ instrument }: { instrument: InstrumentDetailView }) {
           children: (
             <Flex gap={12} align="center">
               {formatDate(instrument.validUntil)}
-              <ValidityBadge instrument={instrument} verifications={instrument.verifications} />
+              <ValidityBadge instrument={instrument} />
             </Flex>
           ),
         },
@@ -98,7 +98,7 @@ export function InstrumentDetailPage() {
     <>
       <PageHeader
         title={instrument.name}
-        subtitle={<ValidityBadge instrument={instrument} verifications={instrument.verifications} />}
+        subtitle={<ValidityBadge instrument={instrument} />}
         extra={
           <>
             {back}

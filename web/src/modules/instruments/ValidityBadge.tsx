@@ -1,23 +1,16 @@
 import { Badge, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { INSTRUMENT_STATUS_LABELS } from '@shijian/contracts';
-import type { InstrumentVerificationView, InstrumentView } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { formatDate } from '../../shared/format';
 import { ins } from './messages';
-import { daysLeft, validityOf } from './validity';
+import { daysLeft, validityOf, type ValidityFields } from './validity';
 
 /** 有效 / 即将到期 / 已过期 / 不合格 …, from the server's figures; the server alone decides whether a result may use it. */
-export function ValidityBadge({
-  instrument,
-  verifications,
-}: {
-  instrument: Pick<InstrumentView, 'status' | 'validUntil' | 'validToday'>;
-  verifications?: Pick<InstrumentVerificationView, 'passed'>[];
-}) {
+export function ValidityBadge({ instrument }: { instrument: ValidityFields }) {
   const t = useT();
   const today = dayjs().format('YYYY-MM-DD');
-  const state = validityOf(instrument, today, verifications);
+  const state = validityOf(instrument, today);
   switch (state) {
     case 'valid':
       return <Badge status="success" text={t(ins.valid)} />;
@@ -33,12 +26,6 @@ export function ValidityBadge({
       return <Badge status="error" text={t(ins.failed)} />;
     case 'none':
       return <Badge status="default" text={t(ins.never)} />;
-    case 'failedOrNone':
-      return (
-        <Tooltip title={t(ins.failedOrNoneHint)}>
-          <Badge status="error" text={t(ins.failedOrNone)} />
-        </Tooltip>
-      );
     case 'inactive':
       return <Badge status="default" text={t(INSTRUMENT_STATUS_LABELS[instrument.status])} />;
   }

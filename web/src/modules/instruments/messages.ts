@@ -25,8 +25,6 @@ export const ins = {
   expiredOn: { zh: '有效期至 {date}，已过期', en: 'Expired on {date}' },
   failed: { zh: '不合格', en: 'Failed' },
   never: { zh: '未检定', en: 'Never verified' },
-  failedOrNone: { zh: '不合格/未检定', en: 'Failed or unverified' },
-  failedOrNoneHint: { zh: '没有有效的检定/校准：最近一次结论为不合格，或尚无记录（详情页可查看）', en: 'No passing verification in force: the latest one failed, or there is none (see the detail page)' },
   searchPlaceholder: { zh: '名称或出厂编号', en: 'Name or serial number' },
   dueBy: { zh: '到期日不晚于', en: 'Due by' },
   due30: { zh: '30天内到期', en: 'Due within 30 days' },

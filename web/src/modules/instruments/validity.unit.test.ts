@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { validityOf } from './validity';
 
 const TODAY = '2026-11-23';
-const inUse = (validUntil: string | null, validToday: boolean) => ({ status: 'in_use' as const, validUntil, validToday });
+const inUse = (validUntil: string | null, validToday: boolean, lastVerificationPassed: boolean | null = true) => ({
+  status: 'in_use' as const,
+  validUntil,
+  validToday,
+  lastVerificationPassed,
+});
 
 describe('an instrument’s verification badge', () => {
   it('is valid when covered today and more than 30 days remain, expiring within 30 days', () => {
@@ -15,14 +20,13 @@ describe('an instrument’s verification badge', () => {
     expect(validityOf(inUse('2026-10-18', false), TODAY)).toBe('expired');
   });
 
-  it('tells a failed verification from none at all only when the history is known', () => {
-    expect(validityOf(inUse(null, false), TODAY)).toBe('failedOrNone');
-    expect(validityOf(inUse(null, false), TODAY, [{ passed: false }, { passed: true }])).toBe('failed');
-    expect(validityOf(inUse(null, false), TODAY, [])).toBe('none');
+  it('tells a failed latest verification from none at all', () => {
+    expect(validityOf(inUse(null, false, false), TODAY)).toBe('failed');
+    expect(validityOf(inUse(null, false, null), TODAY)).toBe('none');
   });
 
   it('shows a suspended or retired instrument as out of use whatever its certificate says', () => {
-    expect(validityOf({ status: 'suspended', validUntil: '2027-05-26', validToday: false }, TODAY)).toBe('inactive');
-    expect(validityOf({ status: 'retired', validUntil: null, validToday: false }, TODAY)).toBe('inactive');
+    expect(validityOf({ status: 'suspended', validUntil: '2027-05-26', validToday: false, lastVerificationPassed: true }, TODAY)).toBe('inactive');
+    expect(validityOf({ status: 'retired', validUntil: null, validToday: false, lastVerificationPassed: null }, TODAY)).toBe('inactive');
   });
 });

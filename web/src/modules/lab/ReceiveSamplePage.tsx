@@ -5,7 +5,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { checkUscc, SAMPLE_SOURCE_LABELS, SAMPLE_SOURCES, type SampleSource } from '@shijian/contracts';
-import { labApi, orgsApi } from '../../api/endpoints';
+import { labApi } from '../../api/endpoints';
 import type { SampleDetailView, TestItemView } from '../../api/types';
 import { common } from '../../app/common';
 import { useT, type Label } from '../../app/i18n';
@@ -17,7 +17,6 @@ import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
 import { PageHeader } from '../../shared/ui';
 import { normalizeUscc, usccTypingProblem } from '../enterprises/uscc';
-import { IdPicker, remember } from './IdPicker';
 import { LabErrorAlert } from './LabErrorAlert';
 import { limitLabel } from './limits';
 import { lm } from './messages';
@@ -25,7 +24,7 @@ import { lm } from './messages';
 type Values = {
   source: SampleSource;
   clientName?: string;
-  clientEnterpriseId?: string | null;
+  clientUscc?: string;
   commissioningOrgId?: string | null;
   productCategory: string;
   productName: string;
@@ -40,11 +39,8 @@ type Values = {
   testItemIds: string[];
 };
 
-export const BUREAUS_KEY = 'shijian.lab.bureaus';
-export const CLIENTS_KEY = 'shijian.lab.clients';
-
-const usccRules = (t: (l: Label) => string) => [
-  { required: true, message: t(lm.producerUsccRequired) },
+const usccRules = (t: (l: Label) => string, required: boolean) => [
+  ...(required ? [{ required: true, message: t(lm.producerUsccRequired) }] : []),
   {
     validateTrigger: ['onChange', 'onBlur'],
     validator: async (_: unknown, value: string | undefined) => {
@@ -63,10 +59,11 @@ const usccRules = (t: (l: Label) => string) => [
 export const testItemLabel = (i: Pick<TestItemView, 'standard' | 'parameter' | 'limitKind' | 'limitMin' | 'limitMax' | 'limitText' | 'unit'>) =>
   `${i.standard} ${i.parameter}（${limitLabel(i)}）`;
 
-/** The bureaus the caller may list (none for institution staff today; see IdPicker). */
-function useListedBureaus() {
-  const bureaus = useQuery({ queryKey: ['orgs', 'regulators'], queryFn: () => orgsApi.list({ kind: 'regulator', pageSize: 1000 }), staleTime: 5 * 60_000 });
-  return { listed: (bureaus.data?.items ?? []).map((o) => ({ id: o.id, name: o.name })), loading: bureaus.isPending };
+/** Every regulator, the directory a reception desk picks the commissioning bureau from. */
+function useBureauOptions() {
+  const bureaus = useQuery({ queryKey: ['lab', 'commissioning-orgs'], queryFn: labApi.commissioningOrgs, staleTime: 10 * 60_000 });
+  const options = useMemo(() => (bureaus.data ?? []).map((o) => ({ value: o.id, label: o.name })), [bureaus.data]);
+  return { options, loading: bureaus.isPending };
 }
 
 function Received({ sample, onAnother }: { sample: SampleDetailView; onAnother: () => void }) {
@@ -110,7 +107,7 @@ export function ReceiveSamplePage() {
   const source = Form.useWatch('source', form);
   const category = Form.useWatch('productCategory', form);
   const categories = useCategoryOptions();
-  const bureaus = useListedBureaus();
+  const bureaus = useBureauOptions();
   const items = useQuery({
     queryKey: ['lab', 'test-items', 'by-category', category],
     queryFn: () => labApi.testItems({ category, pageSize: 500 }),
@@ -126,7 +123,7 @@ export function ReceiveSamplePage() {
       labApi.receive({
         source: v.source,
         clientName: v.source === 'client_request' ? v.clientName?.trim() || null : null,
-        clientEnterpriseId: v.source === 'client_request' ? v.clientEnterpriseId || null : null,
+        ...(v.source === 'client_request' && v.clientUscc ? { clientUscc: normalizeUscc(v.clientUscc) } : {}),
         commissioningOrgId: v.source === 'client_request' ? null : v.commissioningOrgId || null,
         productCategory: v.productCategory,
         productName: v.productName,
@@ -140,9 +137,7 @@ export function ReceiveSamplePage() {
         retentionUntil: v.retentionUntil,
         testItemIds: v.testItemIds,
       }),
-    onSuccess: (sample, v) => {
-      if (v.commissioningOrgId && sample.commissioningOrgName) remember(BUREAUS_KEY, { id: v.commissioningOrgId, name: sample.commissioningOrgName });
-      if (v.clientEnterpriseId && sample.clientName) remember(CLIENTS_KEY, { id: v.clientEnterpriseId, name: sample.clientName });
+    onSuccess: (sample) => {
       void client.invalidateQueries({ queryKey: ['lab', 'samples'] });
       void message.success(t(lm.receivedTitle, { no: sample.sampleNo }));
       setCreated(sample);
@@ -210,11 +205,11 @@ export function ReceiveSamplePage() {
                   <Form.Item
                     name="clientName"
                     label={t(lm.clientName)}
-                    dependencies={['clientEnterpriseId']}
+                    dependencies={['clientUscc']}
                     rules={[
                       ({ getFieldValue }) => ({
                         validator: async (_: unknown, value?: string) => {
-                          if (!value?.trim() && !getFieldValue('clientEnterpriseId')) throw new Error(t(lm.clientRequired));
+                          if (!value?.trim() && !getFieldValue('clientUscc')) throw new Error(t(lm.clientRequired));
                         },
                       }),
                     ]}
@@ -223,8 +218,15 @@ export function ReceiveSamplePage() {
                   </Form.Item>
                 </Col>
                 <Col xs={24} md={12}>
-                  <Form.Item name="clientEnterpriseId" label={t(lm.clientEnterprise)} extra={t(lm.clientEnterpriseHint)}>
-                    <IdPicker listed={[]} storageKey={CLIENTS_KEY} placeholder={t(lm.clientEnterprisePlaceholder)} />
+                  <Form.Item
+                    name="clientUscc"
+                    label={t(lm.clientUscc)}
+                    extra={t(lm.clientUsccHint)}
+                    rules={usccRules(t, false)}
+                    normalize={normalizeUscc}
+                    validateTrigger={['onChange', 'onBlur']}
+                  >
+                    <Input maxLength={18} className="mono" />
                   </Form.Item>
                 </Col>
               </>
@@ -233,10 +235,14 @@ export function ReceiveSamplePage() {
                 <Form.Item
                   name="commissioningOrgId"
                   label={t(lm.commissioningOrg)}
-                  extra={bureaus.listed.length ? undefined : t(lm.commissioningOrgHint)}
                   rules={[{ required: true, message: t(lm.commissioningOrgRequired) }]}
                 >
-                  <IdPicker listed={bureaus.listed} loading={bureaus.loading} storageKey={BUREAUS_KEY} placeholder={t(lm.commissioningOrgPlaceholder)} />
+                  <Select
+                    options={bureaus.options}
+                    loading={bureaus.loading}
+                    placeholder={t(lm.commissioningOrgPlaceholder)}
+                    showSearch={{ optionFilterProp: 'label' }}
+                  />
                 </Form.Item>
               </Col>
             )}
@@ -291,7 +297,7 @@ export function ReceiveSamplePage() {
         <Card title={t(lm.sectionProducer)} className="form-card">
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name="producerUscc" label={t(lm.producerUscc)} normalize={normalizeUscc} validateTrigger={['onChange', 'onBlur']} rules={usccRules(t)}>
+              <Form.Item name="producerUscc" label={t(lm.producerUscc)} normalize={normalizeUscc} validateTrigger={['onChange', 'onBlur']} rules={usccRules(t, true)}>
                 <Input className="mono" maxLength={24} autoComplete="off" placeholder="91510107MA6XXXXXXX" />
               </Form.Item>
             </Col>

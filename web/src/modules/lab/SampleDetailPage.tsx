@@ -25,13 +25,13 @@ import { JudgementTag, ReportStatusTag, SampleStatusTag } from './tags';
 
 export const sampleKey = (id: string) => ['lab', 'sample', id] as const;
 
-/** The reports issued for a sample, newest version first (the list is searched by product name, then matched by sample). */
-export function useSampleReports(sample: Pick<SampleDetailView, 'id' | 'productName'> | undefined, enabled: boolean) {
+/** The reports issued for a sample, newest version first. */
+export function useSampleReports(sample: Pick<SampleDetailView, 'id'> | undefined, enabled: boolean) {
   return useQuery({
     queryKey: ['lab', 'reports', 'of-sample', sample?.id],
     queryFn: async () => {
-      const page = await labApi.reports({ q: sample!.productName, pageSize: 100 });
-      return page.items.filter((r) => r.sampleId === sample!.id).sort((a, b) => b.version - a.version);
+      const page = await labApi.reports({ sampleId: sample!.id, pageSize: 100 });
+      return page.items.sort((a, b) => b.version - a.version);
     },
     enabled: Boolean(sample) && enabled,
   });
