@@ -9,3 +9,6 @@ export * from './domain.js';
 export * from './api.js';
 export * from './lab.js';
 export * from './audit.js';
+export * from './supervision.js';
+export * from './campaigns.js';
+export * from './inspections.js';

@@ -14,6 +14,8 @@ import type { Services } from './modules/index.js';
 import { registryRoutes } from './modules/registry/routes.js';
 import { labRoutes } from './modules/lab/routes.js';
 import { verifyPage } from './modules/portal/verify-page.js';
+import { campaignRoutes } from './modules/campaigns/routes.js';
+import { inspectionRoutes } from './modules/inspections/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
@@ -102,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   identityRoutes(app, services, { secureCookies: options.secureCookies ?? false });
   registryRoutes(app, services);
   labRoutes(app, services);
+  campaignRoutes(app, services);
+  inspectionRoutes(app, services);
   verifyPage(app, services);
   auditRoutes(app, services);
   regionRoutes(app, services.deps.regions);

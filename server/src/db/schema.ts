@@ -5,3 +5,7 @@ export * from '../platform/calendar/tables.js';
 export * from '../modules/identity/tables.js';
 export * from '../modules/registry/tables.js';
 export * from '../modules/lab/tables.js';
+export * from '../modules/campaigns/tables.js';
+export * from '../modules/sampling/tables.js';
+export * from '../modules/inspections/tables.js';
+export * from '../modules/enforcement/tables.js';

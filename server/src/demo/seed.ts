@@ -4,7 +4,10 @@ import { systemActor } from '../platform/actor.js';
 import type { Services } from '../modules/index.js';
 import { orgs, users } from '../modules/identity/tables.js';
 import { addDays } from '../platform/calendar/working-days.js';
+import { seedCampaigns } from './campaigns.js';
+import { seedInspections } from './inspections.js';
 import { seedLab } from './lab.js';
+import { seedSupervision } from './supervision.js';
 import { syntheticUscc } from './uscc.js';
 
 /** Every demo account shares this password (it meets the password policy). */
@@ -286,5 +289,8 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
   log(`用户 ${DEMO_ACCOUNTS.length} 个（密码均为 ${DEMO_PASSWORD}）`);
 
   await seedLab(services, log);
+  await seedCampaigns(services, log);
+  await seedSupervision(services, log);
+  await seedInspections(services, log);
   return { created: true };
 }

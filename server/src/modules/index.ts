@@ -33,6 +33,18 @@ import { createReports } from './lab/reports.js';
 import { createSamples } from './lab/samples.js';
 import { createLabAdmin } from './lab/signatories.js';
 import { createInstitutions } from './registry/institutions.js';
+import { campaignEntity, problemEntity, screeningEntity } from './campaigns/entities.js';
+import { createCampaigns } from './campaigns/service.js';
+import { disposalEntity, samplingPlanEntity, samplingRecordEntity, samplingTaskEntity } from './sampling/entities.js';
+import {
+  inspectionDrawEntity,
+  inspectionTargetEntity,
+  inspectorConflictEntity,
+  inspectorEntity,
+  riskTierEntity,
+} from './inspections/entities.js';
+import { createInspections } from './inspections/service.js';
+import { caseDocumentEntity, caseEntity, caseEventEntity, dishonestyListingEntity, removalApplicationEntity } from './enforcement/entities.js';
 
 /** Every audited kind of record; the verifier checks each. A module adds its own here. */
 export const auditedEntities: AuditedEntity[] = [
@@ -53,6 +65,23 @@ export const auditedEntities: AuditedEntity[] = [
   signatoryAuthorizationEntity,
   labSettingsEntity,
   reportEntity,
+  campaignEntity,
+  screeningEntity,
+  problemEntity,
+  samplingPlanEntity,
+  samplingTaskEntity,
+  samplingRecordEntity,
+  disposalEntity,
+  riskTierEntity,
+  inspectorEntity,
+  inspectorConflictEntity,
+  inspectionDrawEntity,
+  inspectionTargetEntity,
+  caseEntity,
+  caseEventEntity,
+  caseDocumentEntity,
+  dishonestyListingEntity,
+  removalApplicationEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -78,6 +107,8 @@ export function createServices(deps: Deps) {
     reports: createReports(deps, samples),
     integrity: createIntegrity(deps, catalogue, instruments),
     labAdmin: createLabAdmin(deps, catalogue),
+    campaigns: createCampaigns(deps, enterprises, orgs),
+    inspections: createInspections(deps, enterprises, orgs),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -26,6 +26,26 @@ export type Action =
   | 'lab.sample.review'
   | 'lab.sample.approve'
   | 'lab.signatory.write'
+  | 'campaign.read'
+  | 'campaign.write'
+  | 'screening.write'
+  | 'problem.write'
+  | 'sampling.read'
+  | 'sampling.plan'
+  | 'sampling.record'
+  | 'sampling.receive'
+  | 'sampling.dispose'
+  | 'inspection.read'
+  | 'inspection.roster'
+  | 'inspection.draw'
+  | 'inspection.record'
+  | 'case.read'
+  | 'case.write'
+  | 'case.extend'
+  | 'credit.read'
+  | 'credit.list'
+  | 'credit.apply'
+  | 'credit.review'
   | 'category.write'
   | 'calendar.write'
   | 'audit.read'
@@ -59,6 +79,30 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'lab.sample.review': (a) => role(a, 'reviewer'),
   'lab.sample.approve': (a) => role(a, 'signatory'),
   'lab.signatory.write': (a) => role(a, 'institution_admin'),
+  // Supervision and enforcement are regulators' work; scope (which records) is in the queries.
+  'campaign.read': (a) => regulator(a),
+  'campaign.write': (a) => regulator(a) && role(a, 'regulator_admin', 'leader'),
+  'screening.write': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
+  'problem.write': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
+  // Institutions see the sampling tasks given to them and receive their batches.
+  'sampling.read': (a) => regulator(a) || a.orgKind === 'institution',
+  'sampling.plan': (a) => regulator(a) && role(a, 'regulator_admin', 'leader', 'officer'),
+  'sampling.record': (a) => (regulator(a) && role(a, 'officer')) || role(a, 'receptionist', 'institution_admin'),
+  'sampling.receive': (a) => a.orgKind === 'institution' && role(a, 'receptionist', 'institution_admin'),
+  'sampling.dispose': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
+  'inspection.read': (a) => regulator(a),
+  'inspection.roster': (a) => regulator(a) && role(a, 'regulator_admin'),
+  'inspection.draw': (a) => regulator(a) && role(a, 'regulator_admin', 'leader', 'officer'),
+  'inspection.record': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
+  'case.read': (a) => regulator(a),
+  'case.write': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
+  // Extensions of the statutory clocks need the bureau's approval: a leader or its admin records it.
+  'case.extend': (a) => regulator(a) && role(a, 'leader', 'regulator_admin'),
+  // An enterprise reads its own listing (scope decides which); the public list is on the portal.
+  'credit.read': (a) => regulator(a) || a.orgKind === 'enterprise',
+  'credit.list': (a) => regulator(a) && role(a, 'regulator_admin', 'leader'),
+  'credit.apply': (a) => role(a, 'enterprise_user'),
+  'credit.review': (a) => regulator(a) && role(a, 'regulator_admin', 'leader'),
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'audit.read': (a) => role(a, 'platform_admin', 'regulator_admin', 'institution_admin'),

@@ -30,6 +30,11 @@ const CataloguePage = lazyNamed(() => import('../modules/lab/CataloguePage'), 'C
 const InstrumentsPage = lazyNamed(() => import('../modules/instruments/InstrumentsPage'), 'InstrumentsPage');
 const InstrumentDetailPage = lazyNamed(() => import('../modules/instruments/InstrumentDetailPage'), 'InstrumentDetailPage');
 // Public, no login: reachable from the login page and by anyone holding a report.
+// Supervision and enforcement modules route their own sub-pages (nested <Routes>).
+const CampaignsModule = lazyNamed(() => import('../modules/campaigns/CampaignsModule'), 'CampaignsModule');
+const SamplingModule = lazyNamed(() => import('../modules/sampling/SamplingModule'), 'SamplingModule');
+const InspectionsModule = lazyNamed(() => import('../modules/inspections/InspectionsModule'), 'InspectionsModule');
+const EnforcementModule = lazyNamed(() => import('../modules/enforcement/EnforcementModule'), 'EnforcementModule');
 const PublicVerifyPage = lazyNamed(() => import('../modules/lab/PublicVerifyPage'), 'PublicVerifyPage');
 
 function ServerUnreachable({ onRetry }: { onRetry: () => void }) {
@@ -72,6 +77,10 @@ export function App() {
         <Route path="lab/reports" element={page(<ReportsPage />)} />
         <Route path="lab/reports/:id" element={page(<ReportDetailPage />)} />
         <Route path="lab/catalogue" element={page(<CataloguePage />)} />
+        <Route path="supervision/campaigns/*" element={page(<CampaignsModule />)} />
+        <Route path="supervision/sampling/*" element={page(<SamplingModule />)} />
+        <Route path="supervision/inspections/*" element={page(<InspectionsModule />)} />
+        <Route path="enforcement/*" element={page(<EnforcementModule />)} />
         <Route path="instruments" element={page(<InstrumentsPage />)} />
         <Route path="instruments/:id" element={page(<InstrumentDetailPage />)} />
         <Route path="enterprises" element={page(<EnterprisesPage />)} />

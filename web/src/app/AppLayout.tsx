@@ -6,6 +6,13 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   CalendarOutlined,
+  FieldTimeOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  InteractionOutlined,
+  SearchOutlined,
+  StopOutlined,
+  UnorderedListOutlined,
   CarryOutOutlined,
   DashboardOutlined,
   ExperimentOutlined,
@@ -38,6 +45,14 @@ const ICONS: Record<PageKey, ReactNode> = {
   samples: <InboxOutlined />,
   reports: <FileProtectOutlined />,
   catalogue: <ProfileOutlined />,
+  campaigns: <FlagOutlined />,
+  screenings: <SearchOutlined />,
+  problems: <UnorderedListOutlined />,
+  sampling: <ExperimentOutlined />,
+  inspections: <InteractionOutlined />,
+  cases: <FileSearchOutlined />,
+  caseDeadlines: <FieldTimeOutlined />,
+  credit: <StopOutlined />,
   enterprises: <ShopOutlined />,
   institutions: <ExperimentOutlined />,
   instruments: <ToolOutlined />,
@@ -69,7 +84,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const visible = PAGES.filter((p) => mayOpen(session, p));
-  const groups = (['main', 'lab', 'registry', 'admin'] as const)
+  const groups = (['main', 'supervision', 'enforcement', 'lab', 'registry', 'admin'] as const)
     .map((group) => ({ group, pages: visible.filter((p) => p.group === group) }))
     .filter((g) => g.pages.length > 0);
   const items = groups.flatMap(({ group, pages }): NonNullable<MenuProps['items']> => {

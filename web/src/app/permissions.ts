@@ -30,6 +30,26 @@ export type Permission =
   | 'lab.sample.approve'
   | 'lab.signatory.write'
   | 'lab.staff'
+  | 'campaign.read'
+  | 'campaign.write'
+  | 'screening.write'
+  | 'problem.write'
+  | 'sampling.read'
+  | 'sampling.plan'
+  | 'sampling.record'
+  | 'sampling.receive'
+  | 'sampling.dispose'
+  | 'inspection.read'
+  | 'inspection.roster'
+  | 'inspection.draw'
+  | 'inspection.record'
+  | 'case.read'
+  | 'case.write'
+  | 'case.extend'
+  | 'credit.read'
+  | 'credit.list'
+  | 'credit.apply'
+  | 'credit.review'
   | 'overview';
 
 export type Who = Pick<SessionView, 'user' | 'org'>;
@@ -66,6 +86,26 @@ const rules: Record<Permission, (who: Who) => boolean> = {
   'lab.signatory.write': (w) => hasRole(w, 'institution_admin'),
   // UI only: the lab's own pages (work queue, catalogue) belong to the staff of an institution.
   'lab.staff': (w) => w.org.kind === 'institution',
+  'campaign.read': (w) => regulator(w),
+  'campaign.write': (w) => regulator(w) && hasRole(w, 'regulator_admin', 'leader'),
+  'screening.write': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin'),
+  'problem.write': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin', 'leader'),
+  'sampling.read': (w) => regulator(w) || w.org.kind === 'institution',
+  'sampling.plan': (w) => regulator(w) && hasRole(w, 'regulator_admin', 'leader', 'officer'),
+  'sampling.record': (w) => (regulator(w) && hasRole(w, 'officer')) || hasRole(w, 'receptionist', 'institution_admin'),
+  'sampling.receive': (w) => w.org.kind === 'institution' && hasRole(w, 'receptionist', 'institution_admin'),
+  'sampling.dispose': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin'),
+  'inspection.read': (w) => regulator(w),
+  'inspection.roster': (w) => regulator(w) && hasRole(w, 'regulator_admin'),
+  'inspection.draw': (w) => regulator(w) && hasRole(w, 'regulator_admin', 'leader', 'officer'),
+  'inspection.record': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin'),
+  'case.read': (w) => regulator(w),
+  'case.write': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin'),
+  'case.extend': (w) => regulator(w) && hasRole(w, 'leader', 'regulator_admin'),
+  'credit.read': (w) => regulator(w) || w.org.kind === 'enterprise',
+  'credit.list': (w) => regulator(w) && hasRole(w, 'regulator_admin', 'leader'),
+  'credit.apply': (w) => hasRole(w, 'enterprise_user'),
+  'credit.review': (w) => regulator(w) && hasRole(w, 'regulator_admin', 'leader'),
   // UI only: the overview of counts and charts; institution staff start from their work queue instead.
   overview: (w) => w.org.kind !== 'institution',
 };

@@ -12,6 +12,14 @@ export type PageKey =
   | 'samples'
   | 'reports'
   | 'catalogue'
+  | 'campaigns'
+  | 'screenings'
+  | 'problems'
+  | 'sampling'
+  | 'inspections'
+  | 'cases'
+  | 'caseDeadlines'
+  | 'credit'
   | 'enterprises'
   | 'institutions'
   | 'instruments'
@@ -25,7 +33,7 @@ export type PageDef = {
   key: PageKey;
   path: string;
   label: Label;
-  group: 'main' | 'lab' | 'registry' | 'admin';
+  group: 'main' | 'supervision' | 'enforcement' | 'lab' | 'registry' | 'admin';
   /** Any one of these is enough; none means every signed-in user. */
   anyOf?: Permission[];
 };
@@ -37,6 +45,14 @@ export const PAGES: PageDef[] = [
   { key: 'samples', path: '/lab/samples', label: { zh: '样品', en: 'Samples 样品' }, group: 'lab', anyOf: ['lab.sample.read'] },
   { key: 'reports', path: '/lab/reports', label: { zh: '检验报告', en: 'Test reports 报告' }, group: 'lab', anyOf: ['lab.sample.read'] },
   { key: 'catalogue', path: '/lab/catalogue', label: { zh: '检测项目目录', en: 'Test catalogue' }, group: 'lab', anyOf: ['lab.staff'] },
+  { key: 'campaigns', path: '/supervision/campaigns', label: { zh: '专项整治行动', en: 'Campaigns 专项整治' }, group: 'supervision', anyOf: ['campaign.read'] },
+  { key: 'screenings', path: '/supervision/campaigns/screenings', label: { zh: '生产企业排查', en: 'Screening 排查' }, group: 'supervision', anyOf: ['campaign.read'] },
+  { key: 'problems', path: '/supervision/campaigns/problems', label: { zh: '问题清单台账', en: 'Problem ledger 问题清单' }, group: 'supervision', anyOf: ['campaign.read'] },
+  { key: 'sampling', path: '/supervision/sampling', label: { zh: '监督抽查', en: 'Supervision sampling 抽查' }, group: 'supervision', anyOf: ['sampling.read'] },
+  { key: 'inspections', path: '/supervision/inspections', label: { zh: '双随机抽查', en: 'Double-random inspections 双随机' }, group: 'supervision', anyOf: ['inspection.read'] },
+  { key: 'cases', path: '/enforcement/cases', label: { zh: '案件', en: 'Cases 案件' }, group: 'enforcement', anyOf: ['case.read'] },
+  { key: 'caseDeadlines', path: '/enforcement/deadlines', label: { zh: '办案期限', en: 'Case deadlines 期限' }, group: 'enforcement', anyOf: ['case.read'] },
+  { key: 'credit', path: '/enforcement/credit', label: { zh: '严重违法失信名单', en: 'Dishonesty list 失信名单' }, group: 'enforcement', anyOf: ['credit.read'] },
   { key: 'enterprises', path: '/enterprises', label: { zh: '企业名录', en: 'Enterprises 企业' }, group: 'registry', anyOf: ['enterprise.read'] },
   { key: 'institutions', path: '/institutions', label: { zh: '技术机构', en: 'Institutions 技术机构' }, group: 'registry', anyOf: ['institution.read'] },
   { key: 'instruments', path: '/instruments', label: { zh: '计量器具台账', en: 'Instrument ledger' }, group: 'registry', anyOf: ['instrument.read'] },
@@ -49,6 +65,8 @@ export const PAGES: PageDef[] = [
 
 export const GROUP_LABELS: Record<PageDef['group'], Label> = {
   main: { zh: '工作台', en: 'Overview' },
+  supervision: { zh: '监督检查', en: 'Supervision' },
+  enforcement: { zh: '执法与信用', en: 'Enforcement and credit' },
   lab: { zh: '检验检测', en: 'Laboratory' },
   registry: { zh: '基础数据', en: 'Reference data' },
   admin: { zh: '系统管理', en: 'Administration' },

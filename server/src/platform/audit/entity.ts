@@ -40,7 +40,7 @@ export function rowWithChildrenEntity(
   type: AuditEntityType,
   table: PgTable,
   idColumn: PgColumn,
-  children: { table: PgTable; parentColumn: PgColumn; orderBy: PgColumn; key: string; pick?: (row: Record<string, unknown>) => unknown },
+  children: { table: PgTable; parentColumn: PgColumn; orderBy: PgColumn | PgColumn[]; key: string; pick?: (row: Record<string, unknown>) => unknown },
 ): AuditedEntity {
   const parent = rowEntity(type, table, idColumn);
   const parentKey = columnKey(children.table, children.parentColumn);
@@ -48,7 +48,7 @@ export function rowWithChildrenEntity(
     ...parent,
     async load(db, ids) {
       const rows = await parent.load(db, ids);
-      const childRows = (await db.select().from(children.table).where(inArray(children.parentColumn, ids)).orderBy(asc(children.orderBy))) as Record<string, unknown>[];
+      const childRows = (await db.select().from(children.table).where(inArray(children.parentColumn, ids)).orderBy(...[children.orderBy].flat().map((c) => asc(c)))) as Record<string, unknown>[];
       const grouped = new Map<string, unknown[]>();
       for (const child of childRows) {
         const id = String(child[parentKey]);

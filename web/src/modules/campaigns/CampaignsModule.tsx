@@ -1,0 +1,11 @@
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage } from '../../app/StatusPages';
+
+/** The module's pages, routed below its path. */
+export function CampaignsModule() {
+  return (
+    <Routes>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}
