@@ -23,6 +23,8 @@ import { installSessions } from './platform/http/session.js';
 import type { App } from './platform/http/types.js';
 import { regionRoutes } from './platform/regions/routes.js';
 
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export type AppOptions = {
   services: Services;
   logLevel?: string;
@@ -94,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Public PDF comparison takes the raw file.
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  // Spreadsheet uploads (bulk imports) likewise arrive as the raw .xlsx file.
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   installErrorHandling(app);
   installSessions(app, services.auth);
 
