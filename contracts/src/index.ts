@@ -12,3 +12,5 @@ export * from './audit.js';
 export * from './supervision.js';
 export * from './campaigns.js';
 export * from './inspections.js';
+export * from './enforcement.js';
+export * from './sampling.js';

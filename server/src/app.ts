@@ -16,6 +16,9 @@ import { labRoutes } from './modules/lab/routes.js';
 import { verifyPage } from './modules/portal/verify-page.js';
 import { campaignRoutes } from './modules/campaigns/routes.js';
 import { inspectionRoutes } from './modules/inspections/routes.js';
+import { enforcementRoutes } from './modules/enforcement/routes.js';
+import { samplingRoutes } from './modules/sampling/routes.js';
+import { dishonestyPage } from './modules/portal/dishonesty-page.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
@@ -96,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Public PDF comparison takes the raw file.
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  for (const type of ['image/jpeg', 'image/png']) app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   // Spreadsheet uploads (bulk imports) likewise arrive as the raw .xlsx file.
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   installErrorHandling(app);
@@ -110,6 +114,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   labRoutes(app, services);
   campaignRoutes(app, services);
   inspectionRoutes(app, services);
+  samplingRoutes(app, services);
+  enforcementRoutes(app, services);
+  dishonestyPage(app, services);
   verifyPage(app, services);
   auditRoutes(app, services);
   regionRoutes(app, services.deps.regions);

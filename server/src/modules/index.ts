@@ -44,6 +44,9 @@ import {
   riskTierEntity,
 } from './inspections/entities.js';
 import { createInspections } from './inspections/service.js';
+import { createCases } from './enforcement/cases.js';
+import { createCredit } from './enforcement/credit.js';
+import { createSampling } from './sampling/service.js';
 import { caseDocumentEntity, caseEntity, caseEventEntity, dishonestyListingEntity, removalApplicationEntity } from './enforcement/entities.js';
 
 /** Every audited kind of record; the verifier checks each. A module adds its own here. */
@@ -93,6 +96,8 @@ export function createServices(deps: Deps) {
   const instruments = createInstruments(deps, orgs);
   const catalogue = createCatalogue(deps, institutions);
   const samples = createSamples(deps, catalogue, enterprises, instruments, orgs);
+  const cases = createCases(deps, enterprises, orgs);
+  const reports = createReports(deps, samples);
   return {
     deps,
     auth: createAuth(deps),
@@ -104,11 +109,14 @@ export function createServices(deps: Deps) {
     instruments,
     catalogue,
     samples,
-    reports: createReports(deps, samples),
+    reports,
     integrity: createIntegrity(deps, catalogue, instruments),
     labAdmin: createLabAdmin(deps, catalogue),
     campaigns: createCampaigns(deps, enterprises, orgs),
     inspections: createInspections(deps, enterprises, orgs),
+    cases,
+    credit: createCredit(deps, cases),
+    sampling: createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

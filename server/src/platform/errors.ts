@@ -1,3 +1,4 @@
+import { AUDIT_ENTITY_TYPES } from '@shijian/contracts';
 /** Errors that speak to the person: a stable code, a Chinese message, and details naming what is wrong. */
 export class AppError extends Error {
   constructor(
@@ -29,7 +30,7 @@ const ENTITY_NAMES: Record<string, string> = {
 
 /** Out of scope looks like absent: callers use this after a scoped read. */
 export function notFound(entity: string, id: string): AppError {
-  return new AppError(404, 'NOT_FOUND', `未找到该${ENTITY_NAMES[entity] ?? '记录'}`, { entity, id });
+  return new AppError(404, 'NOT_FOUND', `未找到该${ENTITY_NAMES[entity] ?? (AUDIT_ENTITY_TYPES as Record<string, { zh: string }>)[entity]?.zh ?? '记录'}`, { entity, id });
 }
 
 export function forbidden(message = '您没有执行此操作的权限'): AppError {

@@ -3,6 +3,7 @@ import { regionLevel, type OrgView } from '@shijian/contracts';
 import type { z } from 'zod';
 import type { OrgCreateBody, OrgListQuery, OrgUpdateBody } from '@shijian/contracts';
 import { regionInScope, scopeFilter, type Actor } from '../../platform/actor.js';
+import type { Db } from '../../db/client.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
@@ -55,6 +56,24 @@ export function createOrgs(deps: Deps) {
     async getById(id: string): Promise<Org | null> {
       const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
       return row ?? null;
+    },
+    /**
+     * The regulator nearest above a region: the county bureau of a county code, else
+     * its city's, its province's, or the national bureau. For work routed by place
+     * (a nonconforming batch's case lead goes to the producer's bureau).
+     */
+    async regulatorFor(regionCode: string, executor: Db = db): Promise<Org | null> {
+      const candidates = [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
+      const rows = await executor
+        .select()
+        .from(orgs)
+        .where(and(eq(orgs.kind, 'regulator'), inArray(orgs.regionCode, candidates)));
+      for (const code of candidates) {
+        const found = rows.find((r) => r.regionCode === code);
+        if (found) return found;
+      }
+      const [national] = await executor.select().from(orgs).where(and(eq(orgs.kind, 'regulator'), eq(orgs.level, 'national'))).limit(1);
+      return national ?? null;
     },
     toView,
     async list(actor: Actor, q: z.infer<typeof OrgListQuery>) {

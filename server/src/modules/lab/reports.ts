@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
+  type Judgement,
   JUDGEMENT_LABELS,
   SAMPLE_SOURCE_LABELS,
   type PublicVerification,
@@ -30,6 +31,7 @@ import { nextNumber, RETENTION_YEARS } from './samples.js';
 import { reports, sampleEvents, samples } from './tables.js';
 
 type ReportRow = typeof reports.$inferSelect;
+export type IssuedListener = (tx: Db, actor: Actor, report: { id: string; sampleId: string; conclusion: Judgement; version: number }) => Promise<void>;
 
 /** Letters and digits that cannot be mistaken for one another when typed from paper. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -40,6 +42,9 @@ export function createReports(deps: Deps, sampleService: Samples) {
   // Issued reports never change; only "superseded" can appear, and this process clears the
   // cache when it issues. Another instance's amendment shows here within the minute.
   const verifications = new TtlCache<{ answer: PublicVerification; json: string }>(60_000, 50_000);
+
+  // Other modules follow issued reports (a sampled batch gets its result) in the issuing transaction.
+  const issuedListeners: IssuedListener[] = [];
 
   const columns = {
     report: reports,
@@ -132,6 +137,11 @@ export function createReports(deps: Deps, sampleService: Samples) {
      * chain head at issuance. A sample reopened after issue gets a new version
      * that supersedes the old one.
      */
+    /** Called inside the issuing transaction for every report issued, amendments included. */
+    onIssued(listener: IssuedListener) {
+      issuedListeners.push(listener);
+    },
+
     async issue(actor: Actor, sampleId: string) {
       authorize(actor, 'lab.sample.approve');
       const sample = await sampleService.getRow(actor, sampleId);
@@ -240,6 +250,7 @@ export function createReports(deps: Deps, sampleService: Samples) {
           { action: 'lab.report_issued', entity: sampleEntity, id: sampleId },
           { action: 'lab.report_issued', entity: sampleEventEntity, id: event!.id },
         ]);
+        for (const listener of issuedListeners) await listener(tx, actor, { id: row!.id, sampleId, conclusion, version });
         return row!.id;
       });
       verifications.clear();

@@ -230,7 +230,8 @@ export function createSamples(deps: Deps, catalogue: Catalogue, enterprises: Ent
     getRow,
     detail,
     latestResults,
-    async receive(actor: Actor, body: z.infer<typeof SampleReceiveBody>) {
+    /** `inTransaction` lets the caller link its own record to the new sample atomically (a sampled batch). */
+    async receive(actor: Actor, body: z.infer<typeof SampleReceiveBody>, inTransaction?: (tx: Db, sampleId: string) => Promise<void>) {
       authorize(actor, 'lab.sample.receive');
       const inst = await catalogue.ownInstitution(actor);
       if (!inst.cmaValidUntil || inst.cmaValidUntil < calendar.today()) {
@@ -312,6 +313,7 @@ export function createSamples(deps: Deps, catalogue: Catalogue, enterprises: Ent
           })),
         );
         await recordStep(tx, actor, sample!.id, 'received', 'lab.sample_received');
+        if (inTransaction) await inTransaction(tx, sample!.id);
         return sample!.id;
       });
       return detail(actor, id);

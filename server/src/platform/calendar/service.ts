@@ -29,10 +29,11 @@ export function createCalendar(deps: { db: Db; clock: Clock; audit: Audit }) {
   const { db, clock, audit } = deps;
   let snapshot: { at: number; overrides: DayOverrides } | undefined;
 
-  async function overrides(): Promise<DayOverrides> {
+  /** Pass the transaction when inside one: the embedded database has a single connection. */
+  async function overrides(executor: Db = db): Promise<DayOverrides> {
     const now = Date.now();
     if (!snapshot || now - snapshot.at > CACHE_MS) {
-      const rows = await db.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays);
+      const rows = await executor.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays);
       snapshot = { at: now, overrides: new Map(rows.map((r) => [r.date, r.kind])) };
     }
     return snapshot.overrides;

@@ -63,3 +63,17 @@ export function shanghaiTime(date: string, time = '00:00'): Date {
 export function endOfShanghaiDay(date: string): Date {
   return new Date(shanghaiTime(addDays(date, 1)).getTime() - 1);
 }
+
+/**
+ * The last day of a period of N calendar days after `date` (a legal period in 日, not 工作日):
+ * when it falls on a holiday or rest day, the period ends on the next working day
+ * (《行政处罚法》、《民法典》第二百零三条 on periods).
+ */
+export function periodEnd(date: string, days: number, overrides: DayOverrides): string {
+  return addWorkingDays(addDays(date, days), 0, overrides);
+}
+
+/** Calendar days from one date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}

@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../../test/harness.js';
+import { addDays } from '../../platform/calendar/working-days.js';
+
+let h: Harness;
+let today: string;
+const ids = { kangningUscc: '', minkangUscc: '', institution: '', filtration: '', resistance: '', instrument: '', resistanceInstrument: '' };
+beforeAll(async () => {
+  h = await createHarness();
+  today = h.services.deps.calendar.today();
+  ids.kangningUscc = (await (await h.as('kangning')).get('/api/enterprises')).json().items[0].uscc;
+  ids.minkangUscc = (await (await h.as('minkang')).get('/api/enterprises')).json().items[0].uscc;
+  ids.institution = (await (await h.as('sc.admin')).get(`/api/institutions?q=${encodeURIComponent('四川省产品质量')}`)).json().items[0].id;
+  const items = (await (await h.as('scqi.receptionist')).get('/api/lab/test-items?pageSize=100')).json().items;
+  ids.filtration = items.find((i: { standard: string; parameter: string }) => i.standard === 'GB 2626-2019' && i.parameter === '过滤效率').id;
+  ids.resistance = items.find((i: { standard: string; parameter: string }) => i.standard === 'GB 2626-2019' && i.parameter === '吸气阻力').id;
+  const instruments = (await (await h.as('scqi.admin')).get('/api/instruments?pageSize=100')).json().items;
+  ids.instrument = instruments.find((i: { name: string }) => i.name === '颗粒物过滤效率测试仪').id;
+  ids.resistanceInstrument = instruments.find((i: { name: string }) => i.name === '呼吸阻力测试仪').id;
+});
+afterAll(() => h.close());
+
+async function planWithTask(batches = 3) {
+  const officer = await h.as('cd.officer');
+  const plan = await officer.post('/api/sampling/plans', {
+    name: `成都市口罩质量监督抽查 ${Math.random().toString(36).slice(2, 6)}`,
+    startsOn: addDays(today, -30),
+    endsOn: addDays(today, 30),
+    quotas: [{ areaCode: '510107', category: 'mask', batches }],
+  });
+  expect(plan.statusCode).toBe(200);
+  const task = await officer.post(`/api/sampling/plans/${plan.json().id}/tasks`, { institutionId: ids.institution, areaCode: '510107', category: 'mask', batches });
+  expect(task.statusCode).toBe(200);
+  return { plan: plan.json(), task: task.json() };
+}
+
+const batch = (taskId: string, overrides: Record<string, unknown> = {}) => ({
+  taskId,
+  enterpriseUscc: ids.kangningUscc,
+  productName: 'KN95 防护口罩',
+  specification: '折叠式',
+  batchNo: `CJ${Math.random().toString(36).slice(2, 8)}`,
+  quantity: '60只',
+  place: 'production',
+  samplers: ['成都市局执法人员 吴昊', '川质检院 唐丽'],
+  sampledOn: today,
+  ...overrides,
+});
+
+/** Receives the batch at the lab and carries it through results, review, approval and issue. */
+async function throughTheLab(recordId: string, filtration: string) {
+  const received = await (await h.as('scqi.receptionist')).post(`/api/sampling/records/${recordId}/receive`, {
+    testItemIds: [ids.filtration, ids.resistance],
+    conditionOnArrival: '封样完好',
+    storage: '常温干燥',
+    retentionUntil: addDays(today, 90),
+  });
+  expect(received.statusCode).toBe(200);
+  const sampleId = received.json().sampleId as string;
+  const reception = await h.as('scqi.receptionist');
+  const sample = (await reception.get(`/api/lab/samples/${sampleId}`)).json();
+  expect(sample).toMatchObject({ source: 'sampling_task', commissioningOrgName: '成都市市场监督管理局' });
+  const tester = (await (await h.as('scqi.tester')).get('/api/auth/me')).json().user.id;
+  await reception.post(`/api/lab/samples/${sampleId}/assign`, { assignments: sample.tests.map((t: { id: string }) => ({ sampleTestId: t.id, testerId: tester })) });
+  const testerClient = await h.as('scqi.tester');
+  for (const t of sample.tests as { id: string; parameter: string }[]) {
+    const [value, instrumentId] = t.parameter === '过滤效率' ? [filtration, ids.instrument] : ['120', ids.resistanceInstrument];
+    const res = await testerClient.post(`/api/lab/samples/${sampleId}/tests/${t.id}/results`, { value, instrumentId, testedOn: today });
+    expect(res.statusCode).toBe(200);
+  }
+  await testerClient.post(`/api/lab/samples/${sampleId}/submit`);
+  await (await h.as('scqi.reviewer')).post(`/api/lab/samples/${sampleId}/review`);
+  await (await h.as('scqi.signatory')).post(`/api/lab/samples/${sampleId}/approve`);
+  const issued = await (await h.as('scqi.signatory')).post(`/api/lab/samples/${sampleId}/issue`);
+  expect(issued.statusCode).toBe(200);
+  return issued.json();
+}
+
+describe('plans and tasks', () => {
+  it('keeps quotas by area and category and shows how far each has come', async () => {
+    const { plan, task } = await planWithTask(2);
+    expect(task).toMatchObject({ institutionName: '四川省产品质量监督检验检测院', batches: 2, sampled: 0 });
+    await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id));
+    const detail = (await (await h.as('cd.officer')).get(`/api/sampling/plans/${plan.id}`)).json();
+    expect(detail).toMatchObject({ orgName: '成都市市场监督管理局', quotaBatches: 2, sampledBatches: 1 });
+    expect(detail.quotas).toEqual([{ areaCode: '510107', category: 'mask', batches: 2, sampled: 1 }]);
+  });
+
+  it('refuses an area outside the bureau, more batches than the quota, and a batch beyond the task', async () => {
+    const officer = await h.as('cd.officer');
+    const outside = await officer.post('/api/sampling/plans', { name: 'x', startsOn: today, endsOn: today, quotas: [{ areaCode: '350102', category: 'mask', batches: 1 }] });
+    expect(outside.json().error.details.fields[0]).toMatchObject({ field: 'quotas.0.areaCode' });
+    const { plan, task } = await planWithTask(1);
+    const over = await officer.post(`/api/sampling/plans/${plan.id}/tasks`, { institutionId: ids.institution, areaCode: '510107', category: 'mask', batches: 1 });
+    expect(over.json().error.details.fields[0].message).toBe('该地区该类别计划 1 批次，已下达 1 批次，最多还能下达 0 批次');
+    expect((await officer.post('/api/sampling/records', batch(task.id))).statusCode).toBe(200);
+    const full = await officer.post('/api/sampling/records', batch(task.id));
+    expect(full.statusCode).toBe(409);
+  });
+
+  it('refuses a producer outside the task area, one sampler, and a future date', async () => {
+    const { task } = await planWithTask();
+    const officer = await h.as('cd.officer');
+    const fujian = await officer.post('/api/sampling/records', batch(task.id, { enterpriseUscc: ids.minkangUscc }));
+    expect(fujian.json().error.details.fields[0].message).toContain('不在任务地区');
+    const alone = await officer.post('/api/sampling/records', batch(task.id, { samplers: ['吴昊'] }));
+    expect(alone.json().error.details.fields[0]).toMatchObject({ field: 'samplers', message: '抽样人员不得少于2人' });
+    const future = await officer.post('/api/sampling/records', batch(task.id, { sampledOn: addDays(today, 1) }));
+    expect(future.json().error.details.fields[0]).toMatchObject({ field: 'sampledOn' });
+  });
+});
+
+describe('a batch from sampling to result', () => {
+  it('starts the delivery clock, then the report clock when the lab receives it as a sampling-task sample', async () => {
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    expect(record).toMatchObject({ status: 'sampled', nextClock: 'delivery', deliveryDueOn: await h.services.deps.calendar.addWorkingDays(today, 5), overdue: false });
+    const received = await (await h.as('scqi.receptionist')).post(`/api/sampling/records/${record.id}/receive`, {
+      testItemIds: [ids.filtration],
+      conditionOnArrival: '封样完好',
+      storage: '常温',
+      retentionUntil: addDays(today, 90),
+    });
+    expect(received.json()).toMatchObject({ status: 'in_lab', receivedOn: today, nextClock: 'report', reportDueOn: await h.services.deps.calendar.addWorkingDays(today, 20) });
+    const twice = await (await h.as('scqi.receptionist')).post(`/api/sampling/records/${record.id}/receive`, {
+      testItemIds: [ids.filtration],
+      conditionOnArrival: '封样完好',
+      storage: '常温',
+      retentionUntil: addDays(today, 90),
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('lists a batch not delivered within 5 working days as overdue', async () => {
+    const { task } = await planWithTask();
+    const sampledOn = await h.services.deps.calendar.addWorkingDays(today, -7);
+    const late = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id, { sampledOn }))).json();
+    expect(late.overdue).toBe(true);
+    const overdue = (await (await h.as('cd.officer')).get('/api/sampling/records?overdue=true&pageSize=100')).json().items.map((r: { id: string }) => r.id);
+    expect(overdue).toContain(late.id);
+    expect((await (await h.as('jj.officer')).get('/api/sampling/records?overdue=true&pageSize=100')).json().items.map((r: { id: string }) => r.id)).not.toContain(late.id);
+  });
+
+  it('closes a conforming batch when its report is issued', async () => {
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    const report = await throughTheLab(record.id, '97.2');
+    const after = (await (await h.as('cd.officer')).get(`/api/sampling/records/${record.id}`)).json();
+    expect(after).toMatchObject({ status: 'closed', conclusion: 'conforming', reportId: report.id, reportedOn: today, disposalId: null, caseId: null, nextClock: null });
+  });
+
+  it('turns a nonconforming report into an objection window, a disposal and a case lead at the producer’s bureau', async () => {
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    await throughTheLab(record.id, '88.0');
+    const after = (await (await h.as('cd.officer')).get(`/api/sampling/records/${record.id}`)).json();
+    expect(after).toMatchObject({ status: 'reported', conclusion: 'nonconforming', nextClock: 'objection', objectionDueOn: await h.services.deps.calendar.addWorkingDays(addDays(today, 15), 0) });
+    expect(after.disposalId).toBeTruthy();
+    expect(after.caseId).toBeTruthy();
+    // The lead sits with the producer's county bureau (武侯区), with the batch as its source.
+    const lead = (await (await h.as('wh.officer')).get(`/api/cases/${after.caseId}`)).json();
+    expect(lead).toMatchObject({ stage: 'lead', source: 'sampling', sourceRef: record.id, orgName: '成都市武侯区市场监督管理局', partyName: '成都康宁医疗用品有限公司', productCategory: 'mask' });
+    expect((await (await h.as('jj.officer')).get(`/api/cases/${after.caseId}`)).statusCode).toBe(404);
+
+    // Disposal: notice, seal, trace two buyers, close.
+    const officer = await h.as('wh.officer');
+    const disposal = (await officer.get(`/api/sampling/disposals/${after.disposalId}`)).json();
+    expect(disposal).toMatchObject({ status: 'open', recordNo: record.recordNo, enterpriseName: '成都康宁医疗用品有限公司' });
+    const early = await officer.post(`/api/sampling/disposals/${disposal.id}/close`);
+    expect(early.json().error.details.fields[0]).toMatchObject({ field: 'enterpriseNotifiedOn' });
+    await officer.patch(`/api/sampling/disposals/${disposal.id}`, { enterpriseNotifiedOn: today, measures: '责令停止销售，查封库存', quantitySealed: '1200', unit: '只' });
+    await officer.post(`/api/sampling/disposals/${disposal.id}/flows`, { buyerName: '成都市第三人民医院', quantity: '500', quantityRecovered: '480' });
+    const traced = (await officer.post(`/api/sampling/disposals/${disposal.id}/flows`, { buyerName: '武侯区某药房', quantity: '300.5', quantityRecovered: '300.5' })).json();
+    expect(traced).toMatchObject({ totalShipped: '800.50', totalRecovered: '780.50' });
+    const tooMany = await officer.post(`/api/sampling/disposals/${disposal.id}/flows`, { buyerName: 'x', quantity: '10', quantityRecovered: '11' });
+    expect(tooMany.statusCode).toBe(400);
+    expect((await officer.post(`/api/sampling/disposals/${disposal.id}/close`)).json()).toMatchObject({ status: 'closed', closedOn: today });
+    expect((await (await h.as('jj.officer')).get(`/api/sampling/disposals/${disposal.id}`)).statusCode).toBe(404);
+  });
+
+  it('takes an objection within the window and records its outcome', async () => {
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    await throughTheLab(record.id, '90.1');
+    const officer = await h.as('wh.officer');
+    const objected = (await officer.post(`/api/sampling/records/${record.id}/objection`, { filedOn: today, reason: '对过滤效率检验结果有异议，申请复检' })).json();
+    expect(objected).toMatchObject({ status: 'objection', objectionFiledOn: today, nextClock: null });
+    const decided = (await officer.post(`/api/sampling/records/${record.id}/objection/decision`, { outcome: 'rejected', decidedOn: today, note: '复检结果与初检一致' })).json();
+    expect(decided).toMatchObject({ status: 'closed', objectionOutcome: 'rejected', conclusion: 'nonconforming' });
+  });
+});
+
+describe('scope', () => {
+  it('shows batches to the bureaus over the producer and to the institution doing the task, no one else', async () => {
+    const { plan, task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    for (const user of ['cd.officer', 'wh.officer', 'sc.admin', 'samr.admin', 'scqi.receptionist']) {
+      expect((await (await h.as(user)).get(`/api/sampling/records/${record.id}`)).statusCode, user).toBe(200);
+    }
+    for (const user of ['jj.officer', 'fj.admin', 'fjmi.admin']) {
+      expect((await (await h.as(user)).get(`/api/sampling/records/${record.id}`)).statusCode, user).toBe(404);
+      expect((await (await h.as(user)).get('/api/sampling/records?pageSize=100')).json().items.map((r: { id: string }) => r.id), user).not.toContain(record.id);
+    }
+    expect((await (await h.as('kangning')).get(`/api/sampling/records/${record.id}`)).statusCode).toBe(403);
+    // Plans: the bureau and those above it, the institution with a task in it; not a sibling county or another province.
+    expect((await (await h.as('scqi.receptionist')).get(`/api/sampling/plans/${plan.id}`)).statusCode).toBe(200);
+    expect((await (await h.as('fjmi.admin')).get(`/api/sampling/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await (await h.as('fj.admin')).get(`/api/sampling/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await (await h.as('sc.admin')).get('/api/sampling/plans?pageSize=100')).json().items.map((p: { id: string }) => p.id)).toContain(plan.id);
+    expect((await (await h.as('fj.admin')).get('/api/sampling/plans?pageSize=100')).json().items.map((p: { id: string }) => p.id)).not.toContain(plan.id);
+    const disposals = (await (await h.as('fj.admin')).get('/api/sampling/disposals?pageSize=100')).json().items;
+    expect(disposals.every((d: { regionCode: string }) => d.regionCode.startsWith('35'))).toBe(true);
+  });
+});
