@@ -14,3 +14,4 @@ export * from './campaigns.js';
 export * from './inspections.js';
 export * from './enforcement.js';
 export * from './sampling.js';
+export * from './archive.js';

@@ -18,6 +18,7 @@ import { campaignRoutes } from './modules/campaigns/routes.js';
 import { inspectionRoutes } from './modules/inspections/routes.js';
 import { enforcementRoutes } from './modules/enforcement/routes.js';
 import { samplingRoutes } from './modules/sampling/routes.js';
+import { archiveRoutes } from './modules/archive/routes.js';
 import { dishonestyPage } from './modules/portal/dishonesty-page.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   campaignRoutes(app, services);
   inspectionRoutes(app, services);
   samplingRoutes(app, services);
+  archiveRoutes(app, services);
   enforcementRoutes(app, services);
   dishonestyPage(app, services);
   verifyPage(app, services);

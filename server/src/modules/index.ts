@@ -47,6 +47,7 @@ import { createInspections } from './inspections/service.js';
 import { createCases } from './enforcement/cases.js';
 import { createCredit } from './enforcement/credit.js';
 import { createSampling } from './sampling/service.js';
+import { createArchive } from './archive/service.js';
 import { caseDocumentEntity, caseEntity, caseEventEntity, dishonestyListingEntity, removalApplicationEntity } from './enforcement/entities.js';
 
 /** Every audited kind of record; the verifier checks each. A module adds its own here. */
@@ -98,6 +99,8 @@ export function createServices(deps: Deps) {
   const samples = createSamples(deps, catalogue, enterprises, instruments, orgs);
   const cases = createCases(deps, enterprises, orgs);
   const reports = createReports(deps, samples);
+  const credit = createCredit(deps, cases);
+  const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases });
   return {
     deps,
     auth: createAuth(deps),
@@ -115,8 +118,9 @@ export function createServices(deps: Deps) {
     campaigns: createCampaigns(deps, enterprises, orgs),
     inspections: createInspections(deps, enterprises, orgs),
     cases,
-    credit: createCredit(deps, cases),
-    sampling: createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases }),
+    credit,
+    sampling,
+    archive: createArchive(deps, { enterprises, sampling, cases, credit, instruments }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }
