@@ -97,7 +97,7 @@ export function createServices(deps: Deps) {
   const instruments = createInstruments(deps, orgs);
   const catalogue = createCatalogue(deps, institutions);
   const samples = createSamples(deps, catalogue, enterprises, instruments, orgs);
-  const cases = createCases(deps, enterprises, orgs);
+  const cases = createCases(deps, enterprises, orgs, categories);
   const reports = createReports(deps, samples);
   const credit = createCredit(deps, cases);
   const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases });

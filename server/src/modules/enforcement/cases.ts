@@ -28,6 +28,7 @@ import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import type { Orgs } from '../identity/orgs.js';
 import { orgs, users } from '../identity/tables.js';
+import type { Categories } from '../registry/categories.js';
 import type { Enterprises } from '../registry/enterprises.js';
 import { decisionDue, filingDue, NEXT_STAGES, runningClock } from './clocks.js';
 import { caseDocumentEntity, caseEntity, caseEventEntity } from './entities.js';
@@ -61,7 +62,7 @@ async function nextCaseNumber(tx: Db, orgId: string, year: number): Promise<numb
   return row!.value;
 }
 
-export function createCases(deps: Deps, enterprises: Enterprises, orgService: Orgs) {
+export function createCases(deps: Deps, enterprises: Enterprises, orgService: Orgs, categories: Categories) {
   const { db, clock, audit, calendar } = deps;
 
   function toView(row: CaseRow, orgName: string, today: string): CaseView {
@@ -254,6 +255,9 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
       authorize(actor, 'case.write');
       const handling = actor.orgId ? await orgService.getById(actor.orgId) : null;
       if (!handling || handling.kind !== 'regulator') throw new AppError(403, 'FORBIDDEN', '只有监管部门可以登记案件线索');
+      if (body.productCategory && !(await categories.activeCodes()).has(body.productCategory)) {
+        throw invalid('productCategory', `产品类别 ${body.productCategory} 不存在或已停用`);
+      }
       const leadOn = body.leadOn ?? calendar.today();
       if (leadOn > calendar.today()) throw invalid('leadOn', '线索日期不能晚于今天');
       let party: LeadInput['party'] = { enterpriseId: null, name: body.partyName ?? '', uscc: null };
