@@ -22,6 +22,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://localhost:8080', changeOrigin: false } },
+    // The API and the server-rendered public portal pages come from the Fastify server.
+    proxy: Object.fromEntries(['/api', '/verify', '/public/inspections', '/public/dishonesty'].map((p) => [p, { target: 'http://localhost:8080', changeOrigin: false }])),
   },
 });
