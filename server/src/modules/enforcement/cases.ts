@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, ilike, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   FINAL_CASE_STAGES,
@@ -249,7 +249,6 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
   return {
     openLead,
     detail,
-    caseScope,
 
     async register(actor: Actor, body: z.infer<typeof CaseLeadBody>): Promise<CaseDetailView> {
       authorize(actor, 'case.write');
@@ -483,21 +482,6 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
         .where(and(eq(caseDocuments.id, documentId), eq(caseDocuments.caseId, id)));
       if (!doc) throw notFound('case_document', documentId);
       return doc;
-    },
-
-    /** Decided cases of an enterprise, for the dishonesty list and the archive (unscoped: callers scope). */
-    async rowById(id: string): Promise<CaseRow | null> {
-      const [row] = await db.select().from(cases).where(eq(cases.id, id));
-      return row ?? null;
-    },
-
-    /** Open cases with a running clock past their limit, for a region prefix (reports and dashboards). */
-    async overdueCount(actor: Actor): Promise<number> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(cases)
-        .where(and(caseScope(actor), isNotNull(cases.dueOn), gt(sql`${calendar.today()}::date`, cases.dueOn)));
-      return Number(row?.n ?? 0);
     },
   };
 }

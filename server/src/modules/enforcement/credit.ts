@@ -112,7 +112,6 @@ export function createCredit(deps: Deps, caseService: Cases) {
 
   return {
     detail,
-    listingStatus,
 
     /** Lists a party from a decided case: three years, early removal possible after one. */
     async list(actor: Actor, body: z.infer<typeof ListingCreateBody>) {
