@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import type { Services } from '../modules/index.js';
-import { campaigns } from '../modules/campaigns/tables.js';
 import { addDays } from '../platform/calendar/working-days.js';
 
 /**
@@ -32,13 +30,11 @@ export async function seedSupervision(services: Services, log: (line: string) =>
   };
   const kangning = await enterprise('成都康宁医疗用品有限公司');
   const minkang = await enterprise('福建闽康卫材有限公司');
-  const [epidemicCampaign] = await services.deps.db.select({ id: campaigns.id }).from(campaigns).where(eq(campaigns.name, '全国防疫物资产品质量和市场秩序专项整治行动'));
   const institution = (await services.institutions.list(platform, { page: 1, pageSize: 5, order: 'asc', sort: 'name', q: '四川省产品质量监督检验检测院' })).items[0]!;
 
   // A Chengdu sampling plan for masks, given to the provincial testing institute.
   const plan = await services.sampling.createPlan(cdOfficer, {
     name: '2026年成都市防疫用品质量监督抽查',
-    campaignId: epidemicCampaign?.id,
     startsOn: addDays(today, -60),
     endsOn: addDays(today, 60),
     quotas: [

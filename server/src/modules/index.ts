@@ -97,10 +97,11 @@ export function createServices(deps: Deps) {
   const instruments = createInstruments(deps, orgs);
   const catalogue = createCatalogue(deps, institutions);
   const samples = createSamples(deps, catalogue, enterprises, instruments, orgs);
-  const cases = createCases(deps, enterprises, orgs, categories);
+  const campaigns = createCampaigns(deps, enterprises, orgs);
+  const cases = createCases(deps, enterprises, orgs, categories, campaigns);
   const reports = createReports(deps, samples);
   const credit = createCredit(deps, cases);
-  const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases });
+  const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases, campaigns });
   return {
     deps,
     auth: createAuth(deps),
@@ -115,7 +116,7 @@ export function createServices(deps: Deps) {
     reports,
     integrity: createIntegrity(deps, catalogue, instruments),
     labAdmin: createLabAdmin(deps, catalogue),
-    campaigns: createCampaigns(deps, enterprises, orgs),
+    campaigns,
     inspections: createInspections(deps, enterprises, orgs),
     cases,
     credit,

@@ -43,6 +43,17 @@ describe('a lead', () => {
     const future = await officer.post('/api/cases', lead({ leadOn: addDays(today, 3) }));
     expect(future.json().error.details.fields[0]).toMatchObject({ field: 'leadOn' });
     expect((await (await h.as('scqi.admin')).post('/api/cases', lead())).statusCode).toBe(403);
+    const unknownCampaign = await officer.post('/api/cases', lead({ campaignId: '00000000-0000-4000-8000-000000000000' }));
+    expect(unknownCampaign.json().error.details.fields[0]).toMatchObject({ field: 'campaignId', message: '专项整治行动不存在或不在管辖范围内' });
+    const unknownCategory = await officer.post('/api/cases', lead({ productCategory: 'rocket' }));
+    expect(unknownCategory.json().error.details.fields[0]).toMatchObject({ field: 'productCategory' });
+  });
+
+  it('links a lead to a campaign the bureau takes part in', async () => {
+    const campaign = (await (await h.as('wh.officer')).get(`/api/campaigns?q=${encodeURIComponent('防疫物资')}`)).json().items[0];
+    const c = (await (await h.as('wh.officer')).post('/api/cases', lead({ campaignId: campaign.id }))).json();
+    expect(c.campaignId).toBe(campaign.id);
+    expect((await (await h.as('wh.officer')).get(`/api/cases?campaignId=${campaign.id}&pageSize=100`)).json().items.map((x: { id: string }) => x.id)).toContain(c.id);
   });
 
   it('takes an unregistered party by name', async () => {

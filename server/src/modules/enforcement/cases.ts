@@ -28,6 +28,7 @@ import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import type { Orgs } from '../identity/orgs.js';
 import { orgs, users } from '../identity/tables.js';
+import type { Campaigns } from '../campaigns/service.js';
 import type { Categories } from '../registry/categories.js';
 import type { Enterprises } from '../registry/enterprises.js';
 import { decisionDue, filingDue, NEXT_STAGES, runningClock } from './clocks.js';
@@ -62,7 +63,7 @@ async function nextCaseNumber(tx: Db, orgId: string, year: number): Promise<numb
   return row!.value;
 }
 
-export function createCases(deps: Deps, enterprises: Enterprises, orgService: Orgs, categories: Categories) {
+export function createCases(deps: Deps, enterprises: Enterprises, orgService: Orgs, categories: Categories, campaignService: Campaigns) {
   const { db, clock, audit, calendar } = deps;
 
   function toView(row: CaseRow, orgName: string, today: string): CaseView {
@@ -257,6 +258,7 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
       if (body.productCategory && !(await categories.activeCodes()).has(body.productCategory)) {
         throw invalid('productCategory', `产品类别 ${body.productCategory} 不存在或已停用`);
       }
+      if (body.campaignId) await visibleCampaign(campaignService, actor, body.campaignId);
       const leadOn = body.leadOn ?? calendar.today();
       if (leadOn > calendar.today()) throw invalid('leadOn', '线索日期不能晚于今天');
       let party: LeadInput['party'] = { enterpriseId: null, name: body.partyName ?? '', uscc: null };
@@ -484,6 +486,13 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
       return doc;
     },
   };
+}
+
+/** A campaign named in a request must exist and be one the caller sees. */
+export async function visibleCampaign(campaigns: Campaigns, actor: Actor, id: string) {
+  return campaigns.getVisible(actor, id).catch(() => {
+    throw invalid('campaignId', '专项整治行动不存在或不在管辖范围内');
+  });
 }
 
 const STAGE_WORDS: Record<CaseStage, string> = {

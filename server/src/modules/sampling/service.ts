@@ -22,7 +22,8 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
-import type { Cases } from '../enforcement/cases.js';
+import type { Campaigns } from '../campaigns/service.js';
+import { visibleCampaign, type Cases } from '../enforcement/cases.js';
 import { cases } from '../enforcement/tables.js';
 import type { Orgs } from '../identity/orgs.js';
 import { orgs } from '../identity/tables.js';
@@ -53,7 +54,7 @@ const yuanText = (cents: number) => (cents / 100).toFixed(2);
 
 export function createSampling(
   deps: Deps,
-  services: { enterprises: Enterprises; institutions: Institutions; orgs: Orgs; samples: Samples; reports: Reports; cases: Cases },
+  services: { enterprises: Enterprises; institutions: Institutions; orgs: Orgs; samples: Samples; reports: Reports; cases: Cases; campaigns: Campaigns },
 ) {
   const { db, clock, audit, calendar } = deps;
 
@@ -211,6 +212,7 @@ export function createSampling(
       authorize(actor, 'sampling.plan');
       const org = actor.orgId ? await services.orgs.getById(actor.orgId) : null;
       if (!org || org.kind !== 'regulator' || !org.regionCode) throw new AppError(403, 'FORBIDDEN', '只有监管部门可以制定抽查计划');
+      if (body.campaignId) await visibleCampaign(services.campaigns, actor, body.campaignId);
       body.quotas.forEach((q, i) => {
         if (!regionInScope(actor, q.areaCode)) throw invalid(`quotas.${i}.areaCode`, `地区 ${q.areaCode} 不在本单位管辖范围内`);
       });
