@@ -109,8 +109,7 @@ export async function seedSupervision(services: Services, log: (line: string) =>
   const lead = (actor: Awaited<ReturnType<typeof as>>, body: Parameters<Services['cases']['register']>[1]) => services.cases.register(actor, body);
   const move = (actor: Awaited<ReturnType<typeof as>>, id: string, body: Parameters<Services['cases']['transition']>[2]) => services.cases.transition(actor, id, body);
 
-  // The nonconforming batch's lead is filed at once; its decision clock runs.
-  if (badRecord.caseId) await move(whOfficer, badRecord.caseId, { to: 'filed', on: today, note: '监督抽查不合格，予以立案' });
+  // The nonconforming batch's lead waits in 武侯区局's queue for the filing decision (15 working days).
 
   await lead(whOfficer, {
     source: 'complaint',
