@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router-dom';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ENTERPRISE_SIZE_LABELS } from '@shijian/contracts';
 import { enterprisesApi } from '../../api/endpoints';
@@ -14,6 +15,7 @@ import { formatDate } from '../../shared/format';
 import { scopeRegion } from '../../shared/scope';
 import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { archivePath, mayOpenArchive } from '../enforcement/api';
 import { EnterpriseDetail } from './EnterpriseDetail';
 import { EnterpriseFilters } from './EnterpriseFilters';
 import { EnterpriseForm } from './EnterpriseForm';
@@ -58,6 +60,9 @@ export function EnterprisesPage() {
     },
     { title: t(em.createdAt), dataIndex: 'createdAt', width: 120, ...list.sortable('createdAt'), render: formatDate },
   ];
+  if (mayOpenArchive(session)) {
+    columns.push({ title: '', key: 'archive', width: 90, render: (_, row) => <Link to={archivePath(row.id)}>{t({ zh: '专门档案', en: 'Archive' })}</Link> });
+  }
   if (writable) {
     columns.push({
       title: t(common.actions),

@@ -1,0 +1,122 @@
+import { Button, Form, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { DISHONESTY_CRITERION_LABELS, DISHONESTY_STATUS_LABELS, DISHONESTY_STATUSES, type DishonestyCriterion, type DishonestyStatus } from '@shijian/contracts';
+import { common } from '../../app/common';
+import { useT } from '../../app/i18n';
+import { can } from '../../app/permissions';
+import { useSession } from '../../app/session';
+import { formatDate } from '../../shared/format';
+import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { useListParams } from '../../shared/useListParams';
+import { creditApi, type ListingListQuery, type ListingView } from './api';
+import { xm } from './messages';
+import { ListingStatusTag } from './tags';
+
+const LIST = { sorts: ['listedOn'] as const, sort: 'listedOn' as const, order: 'desc' as const };
+const FILTERS = ['q', 'status'] as const;
+type Filters = { q?: string; status?: string };
+
+function CreditFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
+  const t = useT();
+  const [form] = Form.useForm<Filters>();
+  return (
+    <Form name="creditFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={onApply}>
+      <Form.Item name="q">
+        <Input.Search allowClear placeholder={t(xm.creditSearch)} aria-label={t(xm.creditSearch)} style={{ width: 240 }} onSearch={() => form.submit()} />
+      </Form.Item>
+      <Form.Item name="status">
+        <Select
+          allowClear
+          placeholder={t(xm.listingStatus)}
+          aria-label={t(xm.listingStatus)}
+          style={{ width: 150 }}
+          options={DISHONESTY_STATUSES.map((s) => ({ value: s, label: t(DISHONESTY_STATUS_LABELS[s]) }))}
+          onChange={(status?: string) => onApply({ ...form.getFieldsValue(), status })}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit">
+          {t(common.search)}
+        </Button>
+      </Form.Item>
+      <Form.Item>
+        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
+      </Form.Item>
+    </Form>
+  );
+}
+
+export function CriteriaText({ criteria }: { criteria: DishonestyCriterion[] }) {
+  const t = useT();
+  const texts = criteria.map((c) => t(DISHONESTY_CRITERION_LABELS[c]));
+  return (
+    <Tooltip title={texts.map((x) => <div key={x}>· {x}</div>)}>
+      <Typography.Text ellipsis style={{ maxWidth: 240 }}>
+        {texts.join('；')}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+/** The dishonesty list: a regulator's subtree, or an enterprise's own listings. */
+export function CreditPage() {
+  const t = useT();
+  const session = useSession();
+  const list = useListParams(LIST, FILTERS);
+  const enterprise = session.org.kind === 'enterprise';
+  const result = useQuery({
+    queryKey: ['enforcement', 'listings', list.query],
+    queryFn: () => creditApi.list(list.query as ListingListQuery),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns: TableColumnsType<ListingView> = [
+    {
+      title: t(xm.party),
+      key: 'party',
+      width: 220,
+      render: (_, row) => (
+        <div>
+          <Link to={`/enforcement/credit/${row.id}`}>{row.partyName}</Link>
+          {row.partyUscc ? <div className="mono secondary-text">{row.partyUscc}</div> : null}
+        </div>
+      ),
+    },
+    { title: t(xm.decisionNo), dataIndex: 'decisionNo', width: 190 },
+    { title: t(xm.criteria), dataIndex: 'criteria', width: 260, render: (c: DishonestyCriterion[]) => <CriteriaText criteria={c} /> },
+    { title: t(xm.listedOn), dataIndex: 'listedOn', width: 120, ...list.sortable('listedOn'), render: formatDate },
+    { title: t(xm.expiresOn), dataIndex: 'expiresOn', width: 120, render: formatDate },
+    { title: t(xm.earliestRemovalOn), dataIndex: 'earliestRemovalOn', width: 130, render: formatDate },
+    { title: t(xm.listingStatus), dataIndex: 'status', width: 100, render: (s: DishonestyStatus) => <ListingStatusTag status={s} /> },
+  ];
+  if (!enterprise) {
+    columns.splice(1, 0, {
+      title: t(xm.caseNo),
+      dataIndex: 'caseNo',
+      width: 200,
+      render: (no: string, row) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{can(session, 'case.read') ? <Link to={`/enforcement/cases/${row.caseId}`} className="mono">{no}</Link> : <span className="mono">{no}</span>}</span>
+      ),
+    });
+    columns.push({ title: t(xm.listingOrg), dataIndex: 'orgName', width: 200, render: (name: string) => <Typography.Text type="secondary">{name}</Typography.Text> });
+  }
+
+  return (
+    <>
+      <PageHeader title={t(xm.creditTitle)} subtitle={t(enterprise ? xm.creditSubtitleEnterprise : xm.creditSubtitleRegulator)} />
+      <CreditFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
+      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
+      <Table<ListingView>
+        rowKey="id"
+        columns={columns}
+        dataSource={result.data?.items}
+        loading={result.isFetching}
+        onChange={list.onTableChange}
+        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
+        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(enterprise ? xm.creditEmptyEnterprise : xm.creditEmpty)} /> }}
+        scroll={{ x: enterprise ? 1100 : 1500 }}
+      />
+    </>
+  );
+}
