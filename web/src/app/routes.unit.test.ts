@@ -18,6 +18,14 @@ describe('the menu follows the server policy', () => {
       'home',
       'samples',
       'reports',
+      'campaigns',
+      'screenings',
+      'problems',
+      'sampling',
+      'inspections',
+      'cases',
+      'caseDeadlines',
+      'credit',
       'enterprises',
       'institutions',
       'instruments',
@@ -30,19 +38,36 @@ describe('the menu follows the server policy', () => {
   });
 
   it('gives a city officer the registry and commissioned samples but no administration', () => {
-    expect(menu(who('regulator', 'city', 'officer'))).toEqual(['home', 'samples', 'reports', 'enterprises', 'institutions', 'instruments', 'categories', 'calendar']);
+    expect(menu(who('regulator', 'city', 'officer'))).toEqual([
+      'home',
+      'samples',
+      'reports',
+      'campaigns',
+      'screenings',
+      'problems',
+      'sampling',
+      'inspections',
+      'cases',
+      'caseDeadlines',
+      'credit',
+      'enterprises',
+      'institutions',
+      'instruments',
+      'categories',
+      'calendar',
+    ]);
   });
 
   it('starts an institution admin from the work queue, with the lab, its institution, users and audit, but no enterprises', () => {
-    expect(menu(who('institution', null, 'institution_admin'))).toEqual(['labQueue', 'samples', 'reports', 'catalogue', 'institutions', 'instruments', 'calendar', 'orgs', 'users', 'audit']);
+    expect(menu(who('institution', null, 'institution_admin'))).toEqual(['labQueue', 'samples', 'reports', 'catalogue', 'sampling', 'institutions', 'instruments', 'calendar', 'orgs', 'users', 'audit']);
   });
 
   it('gives a tester the lab pages but no administration', () => {
-    expect(menu(who('institution', null, 'tester'))).toEqual(['labQueue', 'samples', 'reports', 'catalogue', 'institutions', 'instruments', 'calendar']);
+    expect(menu(who('institution', null, 'tester'))).toEqual(['labQueue', 'samples', 'reports', 'catalogue', 'sampling', 'institutions', 'instruments', 'calendar']);
   });
 
-  it('gives an enterprise user its own record, samples, reports and instruments', () => {
-    expect(menu(who('enterprise', null, 'enterprise_user'))).toEqual(['home', 'samples', 'reports', 'enterprises', 'instruments', 'categories', 'calendar']);
+  it('gives an enterprise user its own record, samples, reports, instruments and its credit listings', () => {
+    expect(menu(who('enterprise', null, 'enterprise_user'))).toEqual(['home', 'samples', 'reports', 'credit', 'enterprises', 'instruments', 'categories', 'calendar']);
   });
 
   it('shows a platform admin no test data, as the server refuses it', () => {
