@@ -101,7 +101,7 @@ export function createServices(deps: Deps) {
   const cases = createCases(deps, enterprises, orgs, categories, campaigns);
   const reports = createReports(deps, samples);
   const credit = createCredit(deps, cases);
-  const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases, campaigns });
+  const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases, campaigns, categories });
   return {
     deps,
     auth: createAuth(deps),

@@ -90,6 +90,10 @@ describe('plans and tasks', () => {
     const officer = await h.as('cd.officer');
     const outside = await officer.post('/api/sampling/plans', { name: 'x', startsOn: today, endsOn: today, quotas: [{ areaCode: '350102', category: 'mask', batches: 1 }] });
     expect(outside.json().error.details.fields[0]).toMatchObject({ field: 'quotas.0.areaCode' });
+    const nowhere = await officer.post('/api/sampling/plans', { name: 'x', startsOn: today, endsOn: today, quotas: [{ areaCode: '510199', category: 'mask', batches: 1 }] });
+    expect(nowhere.json().error.details.fields[0]).toMatchObject({ field: 'quotas.0.areaCode', message: '行政区划代码 510199 不存在' });
+    const rocket = await officer.post('/api/sampling/plans', { name: 'x', startsOn: today, endsOn: today, quotas: [{ areaCode: '510107', category: 'rocket', batches: 1 }] });
+    expect(rocket.json().error.details.fields[0]).toMatchObject({ field: 'quotas.0.category' });
     const { plan, task } = await planWithTask(1);
     const over = await officer.post(`/api/sampling/plans/${plan.id}/tasks`, { institutionId: ids.institution, areaCode: '510107', category: 'mask', batches: 1 });
     expect(over.json().error.details.fields[0].message).toBe('该地区该类别计划 1 批次，已下达 1 批次，最多还能下达 0 批次');

@@ -30,6 +30,7 @@ import { orgs } from '../identity/tables.js';
 import type { Reports } from '../lab/reports.js';
 import type { Samples } from '../lab/samples.js';
 import type { Enterprises } from '../registry/enterprises.js';
+import type { Categories } from '../registry/categories.js';
 import type { Institutions } from '../registry/institutions.js';
 import { enterprises, institutions } from '../registry/tables.js';
 import { deliveryDue, DUTY_CLOCKS, objectionDue, reportDue } from './clocks.js';
@@ -54,7 +55,7 @@ const yuanText = (cents: number) => (cents / 100).toFixed(2);
 
 export function createSampling(
   deps: Deps,
-  services: { enterprises: Enterprises; institutions: Institutions; orgs: Orgs; samples: Samples; reports: Reports; cases: Cases; campaigns: Campaigns },
+  services: { enterprises: Enterprises; institutions: Institutions; orgs: Orgs; samples: Samples; reports: Reports; cases: Cases; campaigns: Campaigns; categories: Categories },
 ) {
   const { db, clock, audit, calendar } = deps;
 
@@ -213,9 +214,12 @@ export function createSampling(
       const org = actor.orgId ? await services.orgs.getById(actor.orgId) : null;
       if (!org || org.kind !== 'regulator' || !org.regionCode) throw new AppError(403, 'FORBIDDEN', '只有监管部门可以制定抽查计划');
       if (body.campaignId) await visibleCampaign(services.campaigns, actor, body.campaignId);
-      body.quotas.forEach((q, i) => {
+      const active = await services.categories.activeCodes();
+      for (const [i, q] of body.quotas.entries()) {
+        if (!(await deps.regions.exists(q.areaCode))) throw invalid(`quotas.${i}.areaCode`, `行政区划代码 ${q.areaCode} 不存在`);
         if (!regionInScope(actor, q.areaCode)) throw invalid(`quotas.${i}.areaCode`, `地区 ${q.areaCode} 不在本单位管辖范围内`);
-      });
+        if (!active.has(q.category)) throw invalid(`quotas.${i}.category`, `产品类别 ${q.category} 不存在或已停用`);
+      }
       const id = await db.transaction(async (tx) => {
         const [plan] = await tx
           .insert(samplingPlans)
@@ -581,7 +585,8 @@ export function createSampling(
       authorize(actor, 'sampling.dispose');
       const current = await this.disposal(actor, id);
       if (current.status === 'closed') throw conflict('DISPOSAL_CLOSED', '处置已办结，不能修改');
-      if (Number(body.quantityRecovered) > Number(body.quantity)) throw invalid('quantityRecovered', '召回数量不能大于销售数量');
+      if (sum([body.quantityRecovered]) > sum([body.quantity])) throw invalid('quantityRecovered', '召回数量不能大于销售数量');
+      if (body.buyerRegionCode && !(await deps.regions.exists(body.buyerRegionCode))) throw invalid('buyerRegionCode', `行政区划代码 ${body.buyerRegionCode} 不存在`);
       await db.transaction(async (tx) => {
         await tx.insert(disposalFlows).values({
           disposalId: id,
