@@ -118,6 +118,7 @@ describe('a batch from sampling to result', () => {
   it('starts the delivery clock, then the report clock when the lab receives it as a sampling-task sample', async () => {
     const { task } = await planWithTask();
     const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    expect(record.recordNo).toMatch(new RegExp(`^CY${today.slice(0, 4)}-\\d{8}$`));
     expect(record).toMatchObject({ status: 'sampled', nextClock: 'delivery', deliveryDueOn: await h.services.deps.calendar.addWorkingDays(today, 5), overdue: false });
     const received = await (await h.as('scqi.receptionist')).post(`/api/sampling/records/${record.id}/receive`, {
       testItemIds: [ids.filtration],

@@ -16,7 +16,7 @@ import {
   type SamplingRecordView,
   type SamplingTaskBody,
 } from '@shijian/contracts';
-import type { Db } from '../../db/client.js';
+import { rawRows, type Db } from '../../db/client.js';
 import { regionInScope, scopeFilter, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.js';
@@ -49,6 +49,12 @@ const planScope = (actor: Actor) =>
     ? sql`exists (select 1 from ${samplingTasks} where ${samplingTasks.planId} = ${samplingPlans.id} and ${samplingTasks.institutionOrgId} = ${actor.orgId})`
     : scopeFilter(actor, { region: samplingPlans.regionCode });
 const disposalScope = (actor: Actor) => scopeFilter(actor, { region: disposals.regionCode });
+
+/** CY2026-00000123: the year sampled and a number from one sequence. */
+async function nextRecordNo(tx: Db, today: string): Promise<string> {
+  const [row] = await rawRows<{ n: string }>(tx, sql`select nextval('sampling_record_no_seq')::text as n`);
+  return `CY${today.slice(0, 4)}-${row!.n.padStart(8, '0')}`;
+}
 
 const sum = (values: (string | null)[]) => values.reduce((acc, v) => acc + Math.round(Number(v ?? 0) * 100), 0);
 const yuanText = (cents: number) => (cents / 100).toFixed(2);
@@ -372,7 +378,7 @@ export function createSampling(
         const [record] = await tx
           .insert(samplingRecords)
           .values({
-            recordNo: `CY${today.slice(0, 4)}-${crypto.randomUUID().slice(0, 8).toUpperCase()}`,
+            recordNo: await nextRecordNo(tx, today),
             taskId: task.id,
             planId: task.planId,
             planOrgId: plan.orgId,
