@@ -1,7 +1,7 @@
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { DatePicker, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
+import { FilterBar, SelectFilter, TextFilter } from '../../shared/FilterBar';
 import { ACTION_LABELS, ENTITY_LABELS } from './labels';
 import { am } from './messages';
 
@@ -19,46 +19,26 @@ function fromForm(v: FormValues): AuditFilterValues {
 
 export function AuditFilters({ values, onApply }: { values: AuditFilterValues; onApply: (v: AuditFilterValues) => void }) {
   const t = useT();
-  const [form] = Form.useForm<FormValues>();
-  const apply = () => onApply(fromForm(form.getFieldsValue()));
   return (
-    <Form name="auditFilters" form={form} layout="inline" className="filter-bar" initialValues={toForm(values)} onFinish={(v) => onApply(fromForm(v))}>
-      <Form.Item name="action">
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t(am.actionFilter)}
-          aria-label={t(am.actionFilter)}
-          style={{ width: 200 }}
-          options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
-          onChange={apply}
-        />
-      </Form.Item>
-      <Form.Item name="entityType">
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t(am.entityTypeFilter)}
-          aria-label={t(am.entityTypeFilter)}
-          style={{ width: 180 }}
-          options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
-          onChange={apply}
-        />
-      </Form.Item>
-      <Form.Item name="entityId">
-        <Input allowClear placeholder={t(am.entityIdFilter)} style={{ width: 220 }} className="mono" onPressEnter={() => form.submit()} />
-      </Form.Item>
+    <FilterBar name="auditFilters" values={values} onApply={onApply} typed={['entityId']} toForm={toForm} fromForm={fromForm}>
+      <SelectFilter
+        name="action"
+        label={t(am.actionFilter)}
+        width={200}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
+      />
+      <SelectFilter
+        name="entityType"
+        label={t(am.entityTypeFilter)}
+        width={180}
+        showSearch={{ optionFilterProp: 'label' }}
+        options={Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
+      />
+      <TextFilter name="entityId" placeholder={t(am.entityIdFilter)} width={220} className="mono" />
       <Form.Item name="range">
-        <DatePicker.RangePicker allowEmpty={[true, true]} onChange={apply} aria-label={t(am.range)} />
+        <DatePicker.RangePicker allowEmpty={[true, true]} aria-label={t(am.range)} />
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
+    </FilterBar>
   );
 }

@@ -1,15 +1,15 @@
-import { Descriptions, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Descriptions, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { auditApi } from '../../api/endpoints';
 import type { AuditEntryView } from '../../api/types';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../shared/format';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { AuditFilters } from './AuditFilters';
 import { ACTION_LABELS, ENTITY_LABELS } from './labels';
 import { am } from './messages';
@@ -54,7 +54,7 @@ export function AuditPage() {
     from: from ? dayjs(from).startOf('day').toISOString() : undefined,
     to: to ? dayjs(to).endOf('day').toISOString() : undefined,
   };
-  const result = useQuery({ queryKey: ['audit', query], queryFn: () => auditApi.list(query), placeholderData: keepPreviousData });
+  const result = useListQuery(['audit'], query, auditApi.list);
   const label = (map: typeof ACTION_LABELS, code: string) => (map[code] ? t(map[code]) : code);
 
   const columns: TableColumnsType<AuditEntryView> = [
@@ -96,18 +96,15 @@ export function AuditPage() {
   return (
     <>
       <PageHeader title={t(am.title)} subtitle={t(am.subtitle)} extra={can(session, 'audit.verify') ? <VerifyChains /> : null} />
-      <AuditFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<AuditEntryView>
-        rowKey="id"
+      <AuditFilters values={list.filters} onApply={list.setFilters} />
+      <ListTable<AuditEntryView>
         size="middle"
+        list={list}
+        result={result}
         columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
         expandable={{ expandedRowRender: (entry) => <EntryDetails entry={entry} /> }}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(am.empty)} filteredText={t(am.emptyFiltered)} /> }}
+        emptyText={t(am.empty)}
+        filteredText={t(am.emptyFiltered)}
         scroll={{ x: 960 }}
       />
     </>

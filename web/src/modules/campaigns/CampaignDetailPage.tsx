@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Button, Card, Col, Descriptions, Result, Row, Skeleton, Statistic, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { common } from '../../app/common';
@@ -12,12 +12,11 @@ import { useCategoryName } from '../../shared/categories';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { CAMPAIGNS_KEY, campaignsApi, type CampaignDetailView, type ProblemView, type ScreeningView } from './api';
 import { CampaignForm } from './CampaignForm';
-import { ImportModal } from './ImportModal';
 import { cm } from './messages';
 import { ProblemForm } from './ProblemForm';
+import { ScreeningActions } from './ScreeningActions';
 import { useProblemColumns } from './ProblemTable';
 import { ScreeningDetail, useScreeningColumns } from './ScreeningTable';
-import { ScreeningForm } from './ScreeningForm';
 import { PhaseTag } from './tags';
 
 type CategoryRow = CampaignDetailView['byCategory'][number];
@@ -127,8 +126,6 @@ export function CampaignDetailPage() {
   const session = useSession();
   const categoryName = useCategoryName();
   const [editing, setEditing] = useState(false);
-  const [recording, setRecording] = useState(false);
-  const [importing, setImporting] = useState(false);
   const [logging, setLogging] = useState(false);
   const result = useQuery({ queryKey: [...CAMPAIGNS_KEY, 'detail', id], queryFn: () => campaignsApi.get(id) });
   const back = (
@@ -169,16 +166,7 @@ export function CampaignDetailPage() {
                 {t(cm.addProblem)}
               </Button>
             ) : null}
-            {can(session, 'screening.write') ? (
-              <>
-                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
-                  {t(cm.import)}
-                </Button>
-                <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
-                  {t(cm.record)}
-                </Button>
-              </>
-            ) : null}
+            {can(session, 'screening.write') ? <ScreeningActions campaign={c} /> : null}
           </>
         }
       />
@@ -223,8 +211,6 @@ export function CampaignDetailPage() {
         />
       </Card>
       <CampaignForm open={editing} campaign={c} onClose={() => setEditing(false)} />
-      <ScreeningForm open={recording} campaign={c} onClose={() => setRecording(false)} />
-      <ImportModal key={c.id} open={importing} campaignId={c.id} onClose={() => setImporting(false)} />
       <ProblemForm open={logging} campaignId={c.id} onClose={() => setLogging(false)} />
     </>
   );

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Select } from 'antd';
+import { useMemo } from 'react';
+import { App, Button, DatePicker, Flex, Form, Input, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,8 +7,9 @@ import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { useCategoryOptions } from '../../shared/categories';
-import { showFormError } from '../../shared/errors';
+import { FormDrawer, useFormError } from '../../shared/FormDrawer';
 import { RegionCascader } from '../../shared/RegionCascader';
+import { requiredRule } from '../../shared/rules';
 import { scopeRegion } from '../../shared/scope';
 import { useScopeOrgs } from '../orgs/OrgPicker';
 import { CAMPAIGNS_KEY, campaignsApi, type CampaignDetailView, type CampaignView } from './api';
@@ -47,11 +48,12 @@ export type CampaignFormProps = {
 /** New or edited campaign, in a drawer: name, lead, period, categories, areas, member departments. */
 export function CampaignForm({ open, campaign, onClose, onSaved }: CampaignFormProps) {
   const t = useT();
+  const required = requiredRule(t, cm.required);
   const session = useSession();
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const formError = useFormError(form);
   const categories = useCategoryOptions(campaign?.categories);
   const bureaus = useBureauOptions();
   const memberOptions = MEMBER_SUGGESTIONS.map((m) => ({ value: m, label: m }));
@@ -76,7 +78,7 @@ export function CampaignForm({ open, campaign, onClose, onSaved }: CampaignFormP
       onSaved?.(saved);
       onClose();
     },
-    onError: (e) => showFormError(form, e, setError),
+    onError: formError.show,
   });
 
   const initialValues: Partial<Values> = campaign
@@ -92,74 +94,57 @@ export function CampaignForm({ open, campaign, onClose, onSaved }: CampaignFormP
     : { leadOrgId: session.org.id, categories: [], areaCodes: [], memberDepartments: [] };
 
   return (
-    <Drawer
+    <FormDrawer
       title={t(campaign ? cm.editTitle : cm.createTitle)}
       open={open}
       onClose={onClose}
       size={600}
-      destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) setError(null);
-      }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t(common.cancel)}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t(common.save)}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      formError={formError}
+      saving={save.isPending}
+      name="campaign"
+      formKey={campaign?.id ?? 'new'}
+      initialValues={initialValues}
+      onFinish={(v) => save.mutate(v)}
     >
-      {error ? <Alert type="error" showIcon title={error} className="form-alert" role="alert" /> : null}
-      <Form
-        name="campaign"
-        key={campaign?.id ?? 'new'}
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(v) => save.mutate(v)}
-        onValuesChange={() => setError(null)}
-        preserve={false}
-      >
-        <Form.Item name="name" label={t(cm.name)} rules={[{ required: true, whitespace: true, message: t(cm.required, { field: t(cm.name) }) }, { max: 200 }]}>
-          <Input maxLength={200} autoComplete="off" placeholder="例：全国防疫物资产品质量和市场秩序专项整治行动" />
-        </Form.Item>
-        <Form.Item name="leadOrgId" label={t(cm.lead)} extra={t(cm.leadHint)}>
-          <Select options={bureaus.options} loading={bureaus.loading} showSearch={{ optionFilterProp: 'label' }} />
-        </Form.Item>
-        <Form.Item name="period" label={t(cm.period)} rules={[{ required: true, message: t(cm.periodRequired) }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="categories" label={t(cm.categories)} rules={[{ required: true, type: 'array', min: 1, message: t(cm.categoriesRequired) }]}>
-          <Select mode="multiple" options={categories.options} loading={categories.loading} showSearch={{ optionFilterProp: 'label' }} allowClear />
-        </Form.Item>
-        <Form.Item label={t(cm.areas)} extra={t(cm.areasHint)}>
-          <Form.List name="areaCodes">
-            {(fields, { add, remove }, { errors }) => (
-              <>
-                {fields.map((field) => (
-                  <Flex key={field.key} gap={8} align="baseline">
-                    <Form.Item name={field.name} style={{ flex: 1 }}>
-                      <RegionCascader anyLevel within={scopeRegion(session)} />
-                    </Form.Item>
-                    <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t(common.cancel)} />
-                  </Flex>
-                ))}
-                <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} block>
-                  {t(cm.addArea)}
-                </Button>
-                <Form.ErrorList errors={errors} />
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item name="memberDepartments" label={t(cm.members)} extra={t(cm.membersHint)}>
-          <Select mode="tags" options={memberOptions} tokenSeparators={['、', '，', ',']} />
-        </Form.Item>
-        <Form.Item name="description" label={t(cm.description)} rules={[{ max: 2000 }]}>
-          <Input.TextArea rows={5} maxLength={2000} showCount />
-        </Form.Item>
-      </Form>
-    </Drawer>
+      <Form.Item name="name" label={t(cm.name)} rules={[required(cm.name), { max: 200 }]}>
+        <Input maxLength={200} autoComplete="off" placeholder="例：全国防疫物资产品质量和市场秩序专项整治行动" />
+      </Form.Item>
+      <Form.Item name="leadOrgId" label={t(cm.lead)} extra={t(cm.leadHint)}>
+        <Select options={bureaus.options} loading={bureaus.loading} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Form.Item name="period" label={t(cm.period)} rules={[{ required: true, message: t(cm.periodRequired) }]}>
+        <DatePicker.RangePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="categories" label={t(cm.categories)} rules={[{ required: true, type: 'array', min: 1, message: t(cm.categoriesRequired) }]}>
+        <Select mode="multiple" options={categories.options} loading={categories.loading} showSearch={{ optionFilterProp: 'label' }} allowClear />
+      </Form.Item>
+      <Form.Item label={t(cm.areas)} extra={t(cm.areasHint)}>
+        <Form.List name="areaCodes">
+          {(fields, { add, remove }, { errors }) => (
+            <>
+              {fields.map((field) => (
+                <Flex key={field.key} gap={8} align="baseline">
+                  <Form.Item name={field.name} style={{ flex: 1 }}>
+                    <RegionCascader anyLevel within={scopeRegion(session)} />
+                  </Form.Item>
+                  <MinusCircleOutlined onClick={() => remove(field.name)} aria-label={t(common.cancel)} />
+                </Flex>
+              ))}
+              <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />} block>
+                {t(cm.addArea)}
+              </Button>
+              <Form.ErrorList errors={errors} />
+            </>
+          )}
+        </Form.List>
+      </Form.Item>
+      <Form.Item name="memberDepartments" label={t(cm.members)} extra={t(cm.membersHint)}>
+        <Select mode="tags" options={memberOptions} tokenSeparators={['、', '，', ',']} />
+      </Form.Item>
+      <Form.Item name="description" label={t(cm.description)} rules={[{ max: 2000 }]}>
+        <Input.TextArea rows={5} maxLength={2000} showCount />
+      </Form.Item>
+    </FormDrawer>
   );
 }

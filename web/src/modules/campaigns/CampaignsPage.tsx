@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Badge, Button, Card, Col, Form, Input, Row, Select, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Badge, Button, Card, Col, Row, Statistic, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { CAMPAIGN_PHASE_LABELS, CAMPAIGN_PHASES } from '@shijian/contracts';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { useCategoryName, useCategoryOptions } from '../../shared/categories';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { CAMPAIGNS_KEY, campaignsApi, type CampaignListQuery, type CampaignView } from './api';
 import { CampaignForm } from './CampaignForm';
 import { cm } from './messages';
@@ -18,7 +20,6 @@ import { PhaseTag } from './tags';
 
 const LIST = { sorts: ['startsOn', 'name', 'createdAt'] as const, sort: 'startsOn' as const, order: 'desc' as const };
 const FILTERS = ['q', 'phase', 'category'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
 /**
  * The work waiting in the caller's scope, by role: officers and admins see the
@@ -60,52 +61,15 @@ function Queue() {
   );
 }
 
-function CampaignFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Filters>();
-  const categories = useCategoryOptions();
-  const apply = (patch: Filters) => onApply({ ...values, ...form.getFieldsValue(), ...patch });
-  return (
-    <Form name="campaignFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={() => apply({})}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(cm.searchCampaign)} style={{ width: 240 }} onSearch={() => form.submit()} aria-label={t(cm.searchCampaign)} />
-      </Form.Item>
-      <Form.Item name="phase">
-        <Select
-          allowClear
-          placeholder={t(cm.phaseFilter)}
-          style={{ width: 120 }}
-          options={CAMPAIGN_PHASES.map((p) => ({ value: p, label: t(CAMPAIGN_PHASE_LABELS[p]) }))}
-          onChange={(phase?: string) => apply({ phase })}
-        />
-      </Form.Item>
-      <Form.Item name="category">
-        <Select allowClear placeholder={t(cm.categoryFilter)} style={{ width: 180 }} options={categories.options} showSearch={{ optionFilterProp: 'label' }} onChange={(category?: string) => apply({ category })} />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
-
 /** 专项整治行动: the campaigns in scope, the caller's queue above them. */
 export function CampaignsPage() {
   const t = useT();
   const session = useSession();
   const list = useListParams(LIST, FILTERS);
   const categoryName = useCategoryName();
+  const categories = useCategoryOptions();
   const [creating, setCreating] = useState(false);
-  const result = useQuery({
-    queryKey: [...CAMPAIGNS_KEY, 'list', list.query],
-    queryFn: () => campaignsApi.list(list.query as CampaignListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery([...CAMPAIGNS_KEY, 'list'], list.query as CampaignListQuery, campaignsApi.list);
 
   const columns: TableColumnsType<CampaignView> = [
     {
@@ -165,18 +129,12 @@ export function CampaignsPage() {
         }
       />
       <Queue />
-      <CampaignFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<CampaignView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(cm.empty)} filteredText={t(cm.emptyFiltered)} /> }}
-        scroll={{ x: 900 }}
-      />
+      <FilterBar name="campaignFilters" values={list.filters} onApply={list.setFilters}>
+        <SearchFilter label={t(cm.searchCampaign)} width={240} />
+        <SelectFilter name="phase" placeholder={t(cm.phaseFilter)} width={120} options={CAMPAIGN_PHASES.map((p) => ({ value: p, label: t(CAMPAIGN_PHASE_LABELS[p]) }))} />
+        <SelectFilter name="category" placeholder={t(cm.categoryFilter)} width={180} options={categories.options} showSearch={{ optionFilterProp: 'label' }} />
+      </FilterBar>
+      <ListTable<CampaignView> list={list} result={result} columns={columns} emptyText={t(cm.empty)} filteredText={t(cm.emptyFiltered)} scroll={{ x: 900 }} />
       <CampaignForm open={creating} onClose={() => setCreating(false)} />
     </>
   );

@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
-import { Alert, App, Button, DatePicker, Drawer, Flex, Form, Input, Radio, Select } from 'antd';
+import { useMemo } from 'react';
+import { App, DatePicker, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SCREENING_RESULT_LABELS, SCREENING_RESULTS, type ScreeningResult } from '@shijian/contracts';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { useCategoryName, useCategoryOptions } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
-import { showFormError } from '../../shared/errors';
+import { FormDrawer, useFormError } from '../../shared/FormDrawer';
 import { CAMPAIGNS_KEY, campaignsApi, type CampaignView } from './api';
 import { EnterpriseSelect } from './EnterpriseSelect';
 import { cm } from './messages';
@@ -30,7 +29,7 @@ export function ScreeningForm({ open, campaign, onClose }: { open: boolean; camp
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const formError = useFormError(form);
   const campaigns = useCampaignOptions();
   const categoryName = useCategoryName();
   const allCategories = useCategoryOptions();
@@ -63,7 +62,7 @@ export function ScreeningForm({ open, campaign, onClose }: { open: boolean; camp
       void message.success(t(cm.recorded, { name: saved.enterpriseName }));
       onClose();
     },
-    onError: (e) => showFormError(form, e, setError),
+    onError: formError.show,
   });
 
   const outsideCampaign = (d: Dayjs) => {
@@ -72,92 +71,75 @@ export function ScreeningForm({ open, campaign, onClose }: { open: boolean; camp
   };
 
   return (
-    <Drawer
+    <FormDrawer
       title={t(cm.recordTitle)}
       open={open}
       onClose={onClose}
       size={560}
-      destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) setError(null);
+      form={form}
+      formError={formError}
+      saving={save.isPending}
+      name="screening"
+      initialValues={{ campaignId: campaign?.id ?? null, result: 'conforming', officers: [], screenedOn: campaign && (today > campaign.endsOn || today < campaign.startsOn) ? undefined : today }}
+      onFinish={(v) => save.mutate(v)}
+      onValuesChange={(changed: Partial<Values>) => {
+        // A different campaign has its own categories and period.
+        if ('campaignId' in changed) form.setFieldsValue({ category: undefined, screenedOn: undefined });
       }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t(common.cancel)}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {t(common.save)}
-          </Button>
-        </Flex>
-      }
     >
-      {error ? <Alert type="error" showIcon title={error} className="form-alert" role="alert" /> : null}
-      <Form
-        name="screening"
-        form={form}
-        layout="vertical"
-        initialValues={{ campaignId: campaign?.id ?? null, result: 'conforming', officers: [], screenedOn: campaign && (today > campaign.endsOn || today < campaign.startsOn) ? undefined : today }}
-        onFinish={(v) => save.mutate(v)}
-        onValuesChange={(changed: Partial<Values>) => {
-          setError(null);
-          // A different campaign has its own categories and period.
-          if ('campaignId' in changed) form.setFieldsValue({ category: undefined, screenedOn: undefined });
-        }}
-        preserve={false}
+      <Form.Item name="campaignId" label={t(cm.campaign)}>
+        <Select
+          disabled={Boolean(campaign)}
+          allowClear
+          placeholder={t(cm.routine)}
+          options={campaign ? [{ value: campaign.id, label: campaign.name }] : campaigns.options}
+          loading={campaigns.loading}
+          showSearch={{ optionFilterProp: 'label' }}
+        />
+      </Form.Item>
+      <Form.Item name="enterpriseId" label={t(cm.enterprise)} rules={[{ required: true, message: t(cm.enterpriseRequired) }]}>
+        <EnterpriseSelect />
+      </Form.Item>
+      <Form.Item name="category" label={t(cm.category)} rules={[{ required: true, message: t(cm.categoryRequired) }]}>
+        <Select options={categoryOptions} showSearch={{ optionFilterProp: 'label' }} />
+      </Form.Item>
+      <Form.Item
+        name="screenedOn"
+        label={t(cm.screenedOn)}
+        extra={chosen ? t(cm.outsidePeriod, { from: chosen.startsOn, to: chosen.endsOn }) : undefined}
+        rules={[{ required: true, message: t(cm.screenedOnRequired) }]}
+        {...isoDateField}
       >
-        <Form.Item name="campaignId" label={t(cm.campaign)}>
-          <Select
-            disabled={Boolean(campaign)}
-            allowClear
-            placeholder={t(cm.routine)}
-            options={campaign ? [{ value: campaign.id, label: campaign.name }] : campaigns.options}
-            loading={campaigns.loading}
-            showSearch={{ optionFilterProp: 'label' }}
-          />
-        </Form.Item>
-        <Form.Item name="enterpriseId" label={t(cm.enterprise)} rules={[{ required: true, message: t(cm.enterpriseRequired) }]}>
-          <EnterpriseSelect />
-        </Form.Item>
-        <Form.Item name="category" label={t(cm.category)} rules={[{ required: true, message: t(cm.categoryRequired) }]}>
-          <Select options={categoryOptions} showSearch={{ optionFilterProp: 'label' }} />
-        </Form.Item>
+        <DatePicker
+          style={{ width: '100%' }}
+          disabledDate={outsideCampaign}
+          // An ended campaign opens the calendar on its last month, not on today.
+          defaultPickerValue={chosen && today > chosen.endsOn ? dayjs(chosen.endsOn) : undefined}
+        />
+      </Form.Item>
+      <Form.Item name="officers" label={t(cm.officers)} extra={t(cm.officersHint)} rules={[{ required: true, type: 'array', min: 1, message: t(cm.officersRequired) }]}>
+        <Select mode="tags" tokenSeparators={['、', '，', ',', ' ']} options={(officers.data ?? []).map((o) => ({ value: o, label: o }))} maxCount={10} />
+      </Form.Item>
+      <Form.Item name="result" label={t(cm.result)} rules={[{ required: true }]}>
+        <Radio.Group optionType="button" buttonStyle="solid" options={SCREENING_RESULTS.map((r) => ({ value: r, label: t(SCREENING_RESULT_LABELS[r]) }))} />
+      </Form.Item>
+      <Form.Item
+        name="problems"
+        label={t(cm.problems)}
+        rules={[{ required: result === 'nonconforming', whitespace: true, message: t(cm.problemsRequired) }, { max: 2000 }]}
+      >
+        <Input.TextArea rows={3} maxLength={2000} showCount />
+      </Form.Item>
+      {result === 'nonconforming' ? (
         <Form.Item
-          name="screenedOn"
-          label={t(cm.screenedOn)}
-          extra={chosen ? t(cm.outsidePeriod, { from: chosen.startsOn, to: chosen.endsOn }) : undefined}
-          rules={[{ required: true, message: t(cm.screenedOnRequired) }]}
+          name="rectificationDeadline"
+          label={t(cm.deadline)}
+          rules={[{ required: true, message: t(cm.deadlineRequired) }]}
           {...isoDateField}
         >
-          <DatePicker
-            style={{ width: '100%' }}
-            disabledDate={outsideCampaign}
-            // An ended campaign opens the calendar on its last month, not on today.
-            defaultPickerValue={chosen && today > chosen.endsOn ? dayjs(chosen.endsOn) : undefined}
-          />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => Boolean(screenedOn) && d.format('YYYY-MM-DD') < screenedOn} />
         </Form.Item>
-        <Form.Item name="officers" label={t(cm.officers)} extra={t(cm.officersHint)} rules={[{ required: true, type: 'array', min: 1, message: t(cm.officersRequired) }]}>
-          <Select mode="tags" tokenSeparators={['、', '，', ',', ' ']} options={(officers.data ?? []).map((o) => ({ value: o, label: o }))} maxCount={10} />
-        </Form.Item>
-        <Form.Item name="result" label={t(cm.result)} rules={[{ required: true }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={SCREENING_RESULTS.map((r) => ({ value: r, label: t(SCREENING_RESULT_LABELS[r]) }))} />
-        </Form.Item>
-        <Form.Item
-          name="problems"
-          label={t(cm.problems)}
-          rules={[{ required: result === 'nonconforming', whitespace: true, message: t(cm.problemsRequired) }, { max: 2000 }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} showCount />
-        </Form.Item>
-        {result === 'nonconforming' ? (
-          <Form.Item
-            name="rectificationDeadline"
-            label={t(cm.deadline)}
-            rules={[{ required: true, message: t(cm.deadlineRequired) }]}
-            {...isoDateField}
-          >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => Boolean(screenedOn) && d.format('YYYY-MM-DD') < screenedOn} />
-          </Form.Item>
-        ) : null}
-      </Form>
-    </Drawer>
+      ) : null}
+    </FormDrawer>
   );
 }

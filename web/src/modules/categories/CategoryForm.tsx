@@ -8,6 +8,7 @@ import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { CATEGORIES_KEY } from '../../shared/categories';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { cm } from './messages';
 
 type Values = { code: string; name: string; nameEn: string; group: CategoryGroup; sortOrder: number; active: boolean };
@@ -32,7 +33,7 @@ export function CategoryForm({ open, category, onClose }: { open: boolean; categ
     },
     onError: (e) => showFormError(form, e, setError),
   });
-  const required = (label: { zh: string; en: string }) => ({ required: true, whitespace: true, message: t(cm.required, { field: t(label) }) });
+  const required = requiredRule(t, cm.required);
 
   return (
     <Modal

@@ -5,9 +5,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   ENTERPRISE_SIZE_LABELS,
-  JUDGEMENT_LABELS,
   RECTIFICATION_STATUS_LABELS,
-  SCREENING_RESULT_LABELS,
   type BatchConclusion,
   type CaseStage,
   type DishonestyStatus,
@@ -27,8 +25,10 @@ import { ForbiddenPage } from '../../app/StatusPages';
 import { useCategoryName } from '../../shared/categories';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
+import { ResultTag } from '../campaigns/tags';
 import { OutcomeTag, TierTag } from '../inspections/tags';
 import { ValidityBadge } from '../instruments/ValidityBadge';
+import { JudgementTag } from '../lab/tags';
 import { ConclusionTag, SamplingStatusTag } from '../sampling/tags';
 import { archiveApi, mayOpenArchive, type CaseView, type EnterpriseArchive } from './api';
 import { xm } from './messages';
@@ -36,8 +36,6 @@ import { DueCell, ListingStatusTag, StageTag } from './tags';
 
 type Archive = EnterpriseArchive;
 type Row<K extends keyof Archive> = Archive[K] extends (infer R)[] ? R : never;
-
-const JUDGEMENT_COLOURS: Record<Judgement, string> = { pass: 'success', fail: 'error', none: 'default' };
 
 function ArchiveTable<T extends object>({ rows, columns, empty, rowKey = 'id' }: { rows: T[]; columns: TableColumnsType<T>; empty: string; rowKey?: string }) {
   return (
@@ -112,7 +110,7 @@ export function ArchivePage() {
     { title: t(xm.screenedOn), dataIndex: 'screenedOn', width: 120, render: formatDate },
     { title: t(xm.campaignName), dataIndex: 'campaignName', render: (n: string | null) => n ?? '—' },
     { title: t(xm.categories), dataIndex: 'category', render: (c: string) => categoryName(c) },
-    { title: t(xm.result), dataIndex: 'result', render: (r: ScreeningResult) => <Tag color={r === 'conforming' ? 'success' : 'error'}>{t(SCREENING_RESULT_LABELS[r])}</Tag> },
+    { title: t(xm.result), dataIndex: 'result', render: (r: ScreeningResult) => <ResultTag result={r} /> },
     { title: t(xm.problems), dataIndex: 'problems', render: (p: string) => p || '—' },
     { title: t(xm.rectification), dataIndex: 'rectificationStatus', render: (s: RectificationStatus) => t(RECTIFICATION_STATUS_LABELS[s]) },
     { title: t(xm.rectificationDeadline), dataIndex: 'rectificationDeadline', width: 120, render: formatDate },
@@ -129,7 +127,7 @@ export function ArchivePage() {
   const reportColumns: TableColumnsType<Row<'reports'>> = [
     { title: t(xm.reportNo), key: 'no', render: (_, row) => link(can(session, 'lab.sample.read'), `/lab/reports/${row.id}`, `${row.reportNo} v${row.version}`, true) },
     { title: t(xm.product), dataIndex: 'productName' },
-    { title: t(xm.conclusion), dataIndex: 'conclusion', render: (j: Judgement) => <Tag color={JUDGEMENT_COLOURS[j]}>{t(JUDGEMENT_LABELS[j])}</Tag> },
+    { title: t(xm.conclusion), dataIndex: 'conclusion', render: (j: Judgement) => <JudgementTag judgement={j} /> },
     { title: t(xm.institution), dataIndex: 'institutionName' },
     { title: t(xm.issuedAt), dataIndex: 'issuedAt', render: formatDateTime },
     { title: t(xm.samplingStatus), dataIndex: 'status', render: (s: string) => (s === 'superseded' ? <Tag color="warning">{t(xm.reportSuperseded)}</Tag> : <Tag color="success">{t(xm.reportCurrent)}</Tag>) },

@@ -6,6 +6,7 @@ import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { caseKey, casesApi, creditApi, type CaseDetailView, type ListingDetailView } from './api';
 import { xm } from './messages';
 import { yuanField, YuanInput } from './YuanInput';
@@ -23,6 +24,7 @@ type ExtensionValues = { days: number; approvedBy: string; reason: string };
 /** An approved extension of the clock that is running now; recorded with approver and reason. */
 export function ExtensionModal({ detail, open, onClose }: { detail: CaseDetailView; open: boolean; onClose: () => void }) {
   const t = useT();
+  const required = requiredRule(t, xm.required);
   const { message } = App.useApp();
   const [form] = Form.useForm<ExtensionValues>();
   const update = useCaseUpdate(detail);
@@ -59,10 +61,10 @@ export function ExtensionModal({ detail, open, onClose }: { detail: CaseDetailVi
         <Form.Item name="days" label={t(xm.extensionDays)} extra={t(xm.extensionDaysHint)} rules={[{ required: true, type: 'integer', min: 1, max: 90, message: t(xm.extensionDaysRequired) }]}>
           <InputNumber min={1} max={90} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="approvedBy" label={t(xm.approvedBy)} rules={[{ required: true, whitespace: true, message: t(xm.required, { field: t(xm.approvedBy) }) }, { max: 100 }]}>
+        <Form.Item name="approvedBy" label={t(xm.approvedBy)} rules={[required(xm.approvedBy), { max: 100 }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="reason" label={t(xm.reason)} rules={[{ required: true, whitespace: true, message: t(xm.required, { field: t(xm.reason) }) }, { max: 1000 }]}>
+        <Form.Item name="reason" label={t(xm.reason)} rules={[required(xm.reason), { max: 1000 }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount />
         </Form.Item>
       </Form>

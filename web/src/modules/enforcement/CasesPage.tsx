@@ -1,7 +1,6 @@
-import { Button, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   CASE_SOURCE_LABELS,
   CASE_SOURCES,
@@ -13,48 +12,21 @@ import {
   type CaseStage,
   type ViolationCategory,
 } from '@shijian/contracts';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../shared/format';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { archivePath, casesApi, mayOpenArchive, type CaseListQuery, type CaseView } from './api';
 import { xm } from './messages';
 import { DueCell, StageTag } from './tags';
 
 const LIST = { sorts: ['leadOn', 'dueOn', 'caseNo'] as const, sort: 'leadOn' as const, order: 'desc' as const };
 const FILTERS = ['q', 'stage', 'source', 'violationCategory'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
-
-function CaseFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Filters>();
-  const select = (name: keyof Filters, label: string, options: { value: string; label: string }[], width = 150) => (
-    <Form.Item name={name}>
-      <Select allowClear placeholder={label} aria-label={label} style={{ width }} options={options} onChange={(value?: string) => onApply({ ...form.getFieldsValue(), [name]: value })} />
-    </Form.Item>
-  );
-  return (
-    <Form name="caseFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={onApply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(xm.search)} aria-label={t(xm.search)} style={{ width: 260 }} onSearch={() => form.submit()} />
-      </Form.Item>
-      {select('stage', t(xm.stage), CASE_STAGES.map((s) => ({ value: s, label: t(CASE_STAGE_LABELS[s]) })), 140)}
-      {select('source', t(xm.source), CASE_SOURCES.map((s) => ({ value: s, label: t(CASE_SOURCE_LABELS[s]) })))}
-      {select('violationCategory', t(xm.violationCategory), VIOLATION_CATEGORIES.map((c) => ({ value: c, label: t(VIOLATION_CATEGORY_LABELS[c]) })), 170)}
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
 
 /** The party's name, linked to the enterprise archive when the party is a registered enterprise. */
 export function PartyCell({ name, uscc, enterpriseId }: { name: string; uscc: string | null; enterpriseId: string | null }) {
@@ -73,11 +45,7 @@ export function CasesPage() {
   const session = useSession();
   const navigate = useNavigate();
   const list = useListParams(LIST, FILTERS);
-  const result = useQuery({
-    queryKey: ['enforcement', 'cases', list.query],
-    queryFn: () => casesApi.list(list.query as CaseListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery(['enforcement', 'cases'], list.query as CaseListQuery, casesApi.list);
 
   const columns: TableColumnsType<CaseView> = [
     {
@@ -112,18 +80,18 @@ export function CasesPage() {
           ) : null
         }
       />
-      <CaseFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<CaseView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(result.data?.totalCapped ? common.totalAtLeast : common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(xm.casesEmpty)} /> }}
-        scroll={{ x: 1100 }}
-      />
+      <FilterBar name="caseFilters" values={list.filters} onApply={list.setFilters}>
+        <SearchFilter label={t(xm.search)} width={260} />
+        <SelectFilter name="stage" label={t(xm.stage)} width={140} options={CASE_STAGES.map((s) => ({ value: s, label: t(CASE_STAGE_LABELS[s]) }))} />
+        <SelectFilter name="source" label={t(xm.source)} width={150} options={CASE_SOURCES.map((s) => ({ value: s, label: t(CASE_SOURCE_LABELS[s]) }))} />
+        <SelectFilter
+          name="violationCategory"
+          label={t(xm.violationCategory)}
+          width={170}
+          options={VIOLATION_CATEGORIES.map((c) => ({ value: c, label: t(VIOLATION_CATEGORY_LABELS[c]) }))}
+        />
+      </FilterBar>
+      <ListTable<CaseView> list={list} result={result} columns={columns} emptyText={t(xm.casesEmpty)} scroll={{ x: 1100 }} />
     </>
   );
 }

@@ -1,51 +1,21 @@
-import { Button, Form, Input, Select, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DISHONESTY_CRITERION_LABELS, DISHONESTY_STATUS_LABELS, DISHONESTY_STATUSES, type DishonestyCriterion, type DishonestyStatus } from '@shijian/contracts';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../shared/format';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { creditApi, type ListingListQuery, type ListingView } from './api';
 import { xm } from './messages';
 import { ListingStatusTag } from './tags';
 
 const LIST = { sorts: ['listedOn'] as const, sort: 'listedOn' as const, order: 'desc' as const };
 const FILTERS = ['q', 'status'] as const;
-type Filters = { q?: string; status?: string };
-
-function CreditFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Filters>();
-  return (
-    <Form name="creditFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={onApply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(xm.creditSearch)} aria-label={t(xm.creditSearch)} style={{ width: 240 }} onSearch={() => form.submit()} />
-      </Form.Item>
-      <Form.Item name="status">
-        <Select
-          allowClear
-          placeholder={t(xm.listingStatus)}
-          aria-label={t(xm.listingStatus)}
-          style={{ width: 150 }}
-          options={DISHONESTY_STATUSES.map((s) => ({ value: s, label: t(DISHONESTY_STATUS_LABELS[s]) }))}
-          onChange={(status?: string) => onApply({ ...form.getFieldsValue(), status })}
-        />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
 
 export function CriteriaText({ criteria }: { criteria: DishonestyCriterion[] }) {
   const t = useT();
@@ -65,11 +35,7 @@ export function CreditPage() {
   const session = useSession();
   const list = useListParams(LIST, FILTERS);
   const enterprise = session.org.kind === 'enterprise';
-  const result = useQuery({
-    queryKey: ['enforcement', 'listings', list.query],
-    queryFn: () => creditApi.list(list.query as ListingListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery(['enforcement', 'listings'], list.query as ListingListQuery, creditApi.list);
 
   const columns: TableColumnsType<ListingView> = [
     {
@@ -105,16 +71,15 @@ export function CreditPage() {
   return (
     <>
       <PageHeader title={t(xm.creditTitle)} subtitle={t(enterprise ? xm.creditSubtitleEnterprise : xm.creditSubtitleRegulator)} />
-      <CreditFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<ListingView>
-        rowKey="id"
+      <FilterBar name="creditFilters" values={list.filters} onApply={list.setFilters}>
+        <SearchFilter label={t(xm.creditSearch)} width={240} />
+        <SelectFilter name="status" label={t(xm.listingStatus)} width={150} options={DISHONESTY_STATUSES.map((s) => ({ value: s, label: t(DISHONESTY_STATUS_LABELS[s]) }))} />
+      </FilterBar>
+      <ListTable<ListingView>
+        list={list}
+        result={result}
         columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(enterprise ? xm.creditEmptyEnterprise : xm.creditEmpty)} /> }}
+        emptyText={t(enterprise ? xm.creditEmptyEnterprise : xm.creditEmpty)}
         scroll={{ x: enterprise ? 1100 : 1500 }}
       />
     </>

@@ -7,6 +7,7 @@ import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { showFormError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { requiredRule } from '../../shared/rules';
 import { caseKey, casesApi, type CaseDetailView, type CaseDocumentView } from './api';
 import { xm } from './messages';
 
@@ -24,6 +25,7 @@ type Values = { title: string; documentNo?: string; file?: File };
 
 function UploadModal({ detail, open, onClose }: { detail: CaseDetailView; open: boolean; onClose: () => void }) {
   const t = useT();
+  const required = requiredRule(t, xm.required);
   const { message } = App.useApp();
   const client = useQueryClient();
   const [form] = Form.useForm<Values>();
@@ -87,7 +89,7 @@ function UploadModal({ detail, open, onClose }: { detail: CaseDetailView; open: 
         {file ? <div className="secondary-text" style={{ marginTop: -12, marginBottom: 12 }}>{formatSize(file.size)}</div> : null}
         <Row gutter={16}>
           <Col xs={24} md={14}>
-            <Form.Item name="title" label={t(xm.docTitle)} rules={[{ required: true, whitespace: true, message: t(xm.required, { field: t(xm.docTitle) }) }, { max: 200 }]}>
+            <Form.Item name="title" label={t(xm.docTitle)} rules={[required(xm.docTitle), { max: 200 }]}>
               <Input maxLength={200} placeholder="行政处罚决定书" />
             </Form.Item>
           </Col>

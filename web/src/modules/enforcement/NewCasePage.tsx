@@ -12,6 +12,7 @@ import { ForbiddenPage } from '../../app/StatusPages';
 import { useCategoryOptions } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { PageHeader } from '../../shared/ui';
 import { casesApi, lookupApi } from './api';
 import { xm } from './messages';
@@ -62,7 +63,7 @@ export function NewCasePage() {
   });
 
   if (!can(session, 'case.write')) return <ForbiddenPage />;
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(xm.required, { field: t(label) }) });
+  const required = requiredRule(t, xm.required);
   const choose = (label: Label) => ({ required: true, message: t(xm.chooseRequired, { field: t(label) }) });
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/enforcement/cases')}>

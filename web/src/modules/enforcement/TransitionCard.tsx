@@ -7,6 +7,7 @@ import { common } from '../../app/common';
 import { useT, type Label } from '../../app/i18n';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { caseKey, casesApi, type CaseDetailView, type CaseTransitionBody } from './api';
 import { xm } from './messages';
 import { yuanField, YuanInput } from './YuanInput';
@@ -80,7 +81,7 @@ function TransitionForm({ detail, to, onDone }: { detail: CaseDetailView; to: Ta
     },
     onError: (e) => showFormError(form, e, (text) => void modal.error({ title: t(xm.actionFailed), content: text })),
   });
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(xm.required, { field: t(label) }) });
+  const required = requiredRule(t, xm.required);
   const earliest = notBefore(detail, to);
 
   return (

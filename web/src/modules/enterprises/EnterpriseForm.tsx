@@ -1,15 +1,14 @@
-import { useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Input, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { checkUscc, ENTERPRISE_SIZE_LABELS, ENTERPRISE_SIZES, type EnterpriseSize } from '@shijian/contracts';
 import { enterprisesApi } from '../../api/endpoints';
 import type { EnterpriseView } from '../../api/types';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { useCategoryOptions } from '../../shared/categories';
-import { showFormError } from '../../shared/errors';
+import { FormDrawer, useFormError } from '../../shared/FormDrawer';
 import { RegionCascader } from '../../shared/RegionCascader';
+import { requiredRule } from '../../shared/rules';
 import { scopeRegion } from '../../shared/scope';
 import { em } from './messages';
 import { normalizeUscc, usccTypingProblem } from './uscc';
@@ -60,7 +59,7 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Enterpris
   const client = useQueryClient();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const formError = useFormError(form);
   const categories = useCategoryOptions(enterprise?.categories);
   const editing = Boolean(enterprise);
 
@@ -79,70 +78,54 @@ export function EnterpriseForm({ open, enterprise, onClose, onSaved }: Enterpris
       onSaved?.(saved);
       onClose();
     },
-    onError: (e) => showFormError(form, e, setError),
+    onError: formError.show,
   });
 
-  const required = (label: { zh: string; en: string }) => ({ required: true, whitespace: true, message: t(em.required, { field: t(label) }) });
+  const required = requiredRule(t, em.required);
 
   return (
-    <Drawer
+    <FormDrawer
       title={t(editing ? em.editTitle : em.createTitle)}
       open={open}
       onClose={onClose}
       size={560}
-      destroyOnHidden
-      afterOpenChange={(visible) => {
-        if (!visible) setError(null);
-      }}
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t(common.cancel)}</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
-            {editing ? t(common.save) : t(em.submitCreate)}
-          </Button>
-        </Flex>
-      }
+      form={form}
+      formError={formError}
+      saving={save.isPending}
+      saveText={editing ? undefined : t(em.submitCreate)}
+      name="enterprise"
+      formKey={enterprise?.id ?? 'new'}
+      initialValues={enterprise ? toValues(enterprise) : { categories: [] }}
+      onFinish={(v) => save.mutate(v)}
     >
-      {error ? <Alert type="error" showIcon title={error} className="form-alert" role="alert" /> : null}
-      <Form
-        name="enterprise"
-        key={enterprise?.id ?? 'new'}
-        form={form}
-        layout="vertical"
-        initialValues={enterprise ? toValues(enterprise) : { categories: [] }}
-        onFinish={(v) => save.mutate(v)}
-        onValuesChange={() => setError(null)}
-        preserve={false}
+      <Form.Item
+        name="uscc"
+        label={t(em.uscc)}
+        extra={editing ? undefined : t(em.usccHint)}
+        normalize={normalizeUscc}
+        validateTrigger={['onChange', 'onBlur']}
+        rules={editing ? [] : [{ required: true, message: t(em.usccRequired) }, usccCharacters, usccLength]}
       >
-        <Form.Item
-          name="uscc"
-          label={t(em.uscc)}
-          extra={editing ? undefined : t(em.usccHint)}
-          normalize={normalizeUscc}
-          validateTrigger={['onChange', 'onBlur']}
-          rules={editing ? [] : [{ required: true, message: t(em.usccRequired) }, usccCharacters, usccLength]}
-        >
-          <Input className="mono" maxLength={24} disabled={editing} autoComplete="off" placeholder="91510107MA6XXXXXXX" />
-        </Form.Item>
-        <Form.Item name="name" label={t(em.name)} rules={[required(em.name), { max: 200 }]}>
-          <Input maxLength={200} autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="regionCode" label={t(em.region)} extra={t(em.regionHint)} rules={[{ required: true, message: t(em.regionRequired) }]}>
-          <RegionCascader within={scopeRegion(session)} />
-        </Form.Item>
-        <Form.Item name="address" label={t(em.address)} rules={[required(em.address), { max: 300 }]}>
-          <Input maxLength={300} />
-        </Form.Item>
-        <Form.Item name="legalRepresentative" label={t(em.legalRepresentative)} rules={[required(em.legalRepresentative), { max: 50 }]}>
-          <Input maxLength={50} />
-        </Form.Item>
-        <Form.Item name="size" label={t(em.size)} rules={[{ required: true, message: t(em.sizeRequired) }]}>
-          <Select options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: t(ENTERPRISE_SIZE_LABELS[s]) }))} />
-        </Form.Item>
-        <Form.Item name="categories" label={t(em.categories)}>
-          <Select mode="multiple" options={categories.options} loading={categories.loading} showSearch={{ optionFilterProp: "label" }} allowClear />
-        </Form.Item>
-      </Form>
-    </Drawer>
+        <Input className="mono" maxLength={24} disabled={editing} autoComplete="off" placeholder="91510107MA6XXXXXXX" />
+      </Form.Item>
+      <Form.Item name="name" label={t(em.name)} rules={[required(em.name), { max: 200 }]}>
+        <Input maxLength={200} autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="regionCode" label={t(em.region)} extra={t(em.regionHint)} rules={[{ required: true, message: t(em.regionRequired) }]}>
+        <RegionCascader within={scopeRegion(session)} />
+      </Form.Item>
+      <Form.Item name="address" label={t(em.address)} rules={[required(em.address), { max: 300 }]}>
+        <Input maxLength={300} />
+      </Form.Item>
+      <Form.Item name="legalRepresentative" label={t(em.legalRepresentative)} rules={[required(em.legalRepresentative), { max: 50 }]}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="size" label={t(em.size)} rules={[{ required: true, message: t(em.sizeRequired) }]}>
+        <Select options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: t(ENTERPRISE_SIZE_LABELS[s]) }))} />
+      </Form.Item>
+      <Form.Item name="categories" label={t(em.categories)}>
+        <Select mode="multiple" options={categories.options} loading={categories.loading} showSearch={{ optionFilterProp: "label" }} allowClear />
+      </Form.Item>
+    </FormDrawer>
   );
 }

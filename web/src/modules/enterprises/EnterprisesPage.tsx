@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Button, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ENTERPRISE_SIZE_LABELS } from '@shijian/contracts';
 import { enterprisesApi } from '../../api/endpoints';
 import type { EnterpriseListQuery, EnterpriseView } from '../../api/types';
@@ -12,9 +11,10 @@ import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { useCategoryName } from '../../shared/categories';
 import { formatDate } from '../../shared/format';
-import { scopeRegion } from '../../shared/scope';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { archivePath, mayOpenArchive } from '../enforcement/api';
 import { EnterpriseDetail } from './EnterpriseDetail';
 import { EnterpriseFilters } from './EnterpriseFilters';
@@ -35,9 +35,8 @@ export function EnterprisesPage() {
   const [viewing, setViewing] = useState<EnterpriseView | null>(null);
   const [editing, setEditing] = useState<Editing>({ open: false });
   const writable = can(session, 'enterprise.write');
-  const within = scopeRegion(session);
 
-  const result = useQuery({ queryKey: ['enterprises', list.query], queryFn: () => enterprisesApi.list(list.query as EnterpriseListQuery), placeholderData: keepPreviousData });
+  const result = useListQuery(['enterprises'], list.query as EnterpriseListQuery, enterprisesApi.list);
 
   const columns: TableColumnsType<EnterpriseView> = [
     {
@@ -89,18 +88,8 @@ export function EnterprisesPage() {
           ) : null
         }
       />
-      <EnterpriseFilters key={JSON.stringify(list.filters)} values={list.filters} within={within} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<EnterpriseView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(result.data?.totalCapped ? common.totalAtLeast : common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(em.empty)} filteredText={t(em.emptyFiltered)} /> }}
-        scroll={{ x: 960 }}
-      />
+      <EnterpriseFilters values={list.filters} onApply={list.setFilters} />
+      <ListTable<EnterpriseView> list={list} result={result} columns={columns} emptyText={t(em.empty)} filteredText={t(em.emptyFiltered)} scroll={{ x: 960 }} />
       <EnterpriseDetail
         enterprise={viewing}
         onClose={() => setViewing(null)}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Input, Modal, Select, Table, type TableColumnsType } from 'antd';
+import { App, Button, DatePicker, Form, Input, Modal, Select, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { RISK_TIER_LABELS, RISK_TIERS, type RiskTier } from '@shijian/contracts';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
@@ -10,62 +10,17 @@ import { useSession } from '../../app/session';
 import { useCategoryName, useCategoryOptions } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
-import { RegionCascader } from '../../shared/RegionCascader';
-import { scopeRegion } from '../../shared/scope';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, RegionFilter, SearchFilter, SelectFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { inspectionsApi, type DirectoryItemView, type DirectoryListQuery } from './api';
 import { im } from './messages';
 import { TierTag } from './tags';
 
 const LIST = { sorts: ['name', 'uscc', 'regionCode'] as const, sort: 'name' as const, order: 'asc' as const };
 const FILTERS = ['q', 'regionCode', 'category', 'tier'] as const;
-type Filters = { q?: string; regionCode?: string; category?: string; tier?: string };
-
-function DirectoryFilters({ values, within, onApply }: { values: Filters; within: string | null; onApply: (v: Filters) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Filters>();
-  const categories = useCategoryOptions();
-  return (
-    <Form name="directoryFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={onApply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(im.searchEnterprise)} aria-label={t(im.searchEnterprise)} style={{ width: 220 }} onSearch={() => form.submit()} />
-      </Form.Item>
-      <Form.Item name="regionCode">
-        <RegionCascader anyLevel within={within} placeholder={t(im.regionFilter)} style={{ width: 220 }} onChange={(regionCode) => onApply({ ...form.getFieldsValue(), regionCode })} />
-      </Form.Item>
-      <Form.Item name="category">
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          placeholder={t(im.categoryFilter)}
-          aria-label={t(im.categoryFilter)}
-          style={{ width: 180 }}
-          options={categories.options}
-          onChange={(category?: string) => onApply({ ...form.getFieldsValue(), category })}
-        />
-      </Form.Item>
-      <Form.Item name="tier">
-        <Select
-          allowClear
-          placeholder={t(im.tierFilter)}
-          aria-label={t(im.tierFilter)}
-          style={{ width: 140 }}
-          options={RISK_TIERS.map((tier) => ({ value: tier, label: t(RISK_TIER_LABELS[tier]) }))}
-          onChange={(tier?: string) => onApply({ ...form.getFieldsValue(), tier })}
-        />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
 
 type TierValues = { tier: RiskTier; basis: string; assessedOn: string };
 
@@ -122,14 +77,11 @@ export function DirectoryPage() {
   const t = useT();
   const session = useSession();
   const categoryName = useCategoryName();
+  const categories = useCategoryOptions();
   const list = useListParams(LIST, FILTERS);
   const [editing, setEditing] = useState<DirectoryItemView | null>(null);
   const mayEdit = can(session, 'inspection.roster');
-  const result = useQuery({
-    queryKey: ['inspections', 'directory', list.query],
-    queryFn: () => inspectionsApi.directory(list.query as DirectoryListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery(['inspections', 'directory'], list.query as DirectoryListQuery, inspectionsApi.directory);
 
   const columns: TableColumnsType<DirectoryItemView> = [
     { title: t(im.enterpriseName), dataIndex: 'name', ...list.sortable('name') },
@@ -161,18 +113,13 @@ export function DirectoryPage() {
   return (
     <>
       <PageHeader title={t(im.directoryTitle)} subtitle={t(im.directorySubtitle)} />
-      <DirectoryFilters key={JSON.stringify(list.filters)} values={list.filters} within={scopeRegion(session)} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<DirectoryItemView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(result.data?.totalCapped ? common.totalAtLeast : common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(im.directoryEmpty)} /> }}
-        scroll={{ x: 1000 }}
-      />
+      <FilterBar name="directoryFilters" values={list.filters} onApply={list.setFilters}>
+        <SearchFilter label={t(im.searchEnterprise)} width={220} />
+        <RegionFilter placeholder={t(im.regionFilter)} width={220} />
+        <SelectFilter name="category" label={t(im.categoryFilter)} width={180} options={categories.options} showSearch={{ optionFilterProp: 'label' }} />
+        <SelectFilter name="tier" label={t(im.tierFilter)} width={140} options={RISK_TIERS.map((tier) => ({ value: tier, label: t(RISK_TIER_LABELS[tier]) }))} />
+      </FilterBar>
+      <ListTable<DirectoryItemView> list={list} result={result} columns={columns} emptyText={t(im.directoryEmpty)} scroll={{ x: 1000 }} />
       <TierModal item={editing} onClose={() => setEditing(null)} />
     </>
   );

@@ -16,7 +16,7 @@ import { PageHeader, QueryError } from '../../shared/ui';
 import { inspectionsApi, type DrawDetailView, type TargetView } from './api';
 import { im } from './messages';
 import { ResultModal } from './ResultModal';
-import { InspectorList, OutcomeTag, TierTag } from './tags';
+import { InspectorList, OutcomeTag, PublicationTag, TierTag } from './tags';
 
 const percent = (ratio: number) => `${Math.round(ratio * 10_000) / 100}%`;
 
@@ -172,7 +172,7 @@ export function DrawDetailPage() {
         title={
           <Flex gap={12} align="center" wrap>
             <span>{draw.name}</span>
-            {draw.publishedAt ? <Tag color="success">{t(im.published)}</Tag> : <Tag>{t(im.unpublished)}</Tag>}
+            <PublicationTag published={Boolean(draw.publishedAt)} />
           </Flex>
         }
         subtitle={`${draw.orgName} · ${t(im.candidates, { n: draw.candidateCount })} → ${draw.targetCount}`}

@@ -1,54 +1,22 @@
-import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DRAW_MODE_LABELS, type DrawMode } from '@shijian/contracts';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../shared/format';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { inspectionsApi, type DrawListQuery, type DrawSummaryView } from './api';
 import { im } from './messages';
+import { PublicationTag } from './tags';
 
 const LIST = { sorts: ['drawnAt'] as const, sort: 'drawnAt' as const, order: 'desc' as const };
 const FILTERS = ['q', 'published'] as const;
-type Filters = { q?: string; published?: string };
-
-function DrawFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Filters>();
-  return (
-    <Form name="drawFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={onApply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(im.searchDraw)} aria-label={t(im.searchDraw)} style={{ width: 240 }} onSearch={() => form.submit()} />
-      </Form.Item>
-      <Form.Item name="published">
-        <Select
-          allowClear
-          placeholder={t(im.publication)}
-          aria-label={t(im.publication)}
-          style={{ width: 140 }}
-          options={[
-            { value: 'true', label: t(im.published) },
-            { value: 'false', label: t(im.unpublished) },
-          ]}
-          onChange={(published?: string) => onApply({ ...form.getFieldsValue(), published })}
-        />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
 
 /** The draws of the caller's bureau and those below it, newest first. */
 export function DrawsPage() {
@@ -56,11 +24,7 @@ export function DrawsPage() {
   const session = useSession();
   const navigate = useNavigate();
   const list = useListParams(LIST, FILTERS);
-  const result = useQuery({
-    queryKey: ['inspections', 'draws', list.query],
-    queryFn: () => inspectionsApi.draws(list.query as DrawListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery(['inspections', 'draws'], list.query as DrawListQuery, inspectionsApi.draws);
 
   const columns: TableColumnsType<DrawSummaryView> = [
     { title: t(im.drawName), dataIndex: 'name', render: (name: string, row) => <Link to={`/supervision/inspections/draws/${row.id}`}>{name}</Link> },
@@ -72,7 +36,7 @@ export function DrawsPage() {
     {
       title: t(im.publication),
       dataIndex: 'publishedAt',
-      render: (at: string | null) => (at ? <Tag color="success">{t(im.published)}</Tag> : <Tag>{t(im.unpublished)}</Tag>),
+      render: (at: string | null) => <PublicationTag published={Boolean(at)} />,
     },
   ];
 
@@ -89,18 +53,19 @@ export function DrawsPage() {
           ) : null
         }
       />
-      <DrawFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<DrawSummaryView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(im.drawsEmpty)} /> }}
-        scroll={{ x: 900 }}
-      />
+      <FilterBar name="drawFilters" values={list.filters} onApply={list.setFilters}>
+        <SearchFilter label={t(im.searchDraw)} width={240} />
+        <SelectFilter
+          name="published"
+          label={t(im.publication)}
+          width={140}
+          options={[
+            { value: 'true', label: t(im.published) },
+            { value: 'false', label: t(im.unpublished) },
+          ]}
+        />
+      </FilterBar>
+      <ListTable<DrawSummaryView> list={list} result={result} columns={columns} emptyText={t(im.drawsEmpty)} scroll={{ x: 900 }} />
     </>
   );
 }

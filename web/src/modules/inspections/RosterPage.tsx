@@ -1,56 +1,21 @@
 import { useState } from 'react';
-import { Button, Flex, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Flex, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, SearchFilter, SelectFilter, TextFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { inspectionsApi, type InspectorListQuery, type InspectorView } from './api';
 import { im } from './messages';
 import { ConflictModal, InspectorModal } from './RosterForms';
 
 const LIST = { sorts: ['regionCode'] as const, sort: 'regionCode' as const, order: 'asc' as const };
 const FILTERS = ['q', 'active', 'field'] as const;
-type Filters = { q?: string; active?: string; field?: string };
-
-function RosterFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Filters>();
-  return (
-    <Form name="rosterFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={onApply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(im.searchInspector)} aria-label={t(im.searchInspector)} style={{ width: 220 }} onSearch={() => form.submit()} />
-      </Form.Item>
-      <Form.Item name="field">
-        <Input allowClear placeholder={t(im.fields)} aria-label={t(im.fields)} style={{ width: 140 }} onPressEnter={() => form.submit()} />
-      </Form.Item>
-      <Form.Item name="active">
-        <Select
-          allowClear
-          placeholder={t(im.active)}
-          aria-label={t(im.active)}
-          style={{ width: 130 }}
-          options={[
-            { value: 'true', label: t(im.activeYes) },
-            { value: 'false', label: t(im.activeNo) },
-          ]}
-          onChange={(active?: string) => onApply({ ...form.getFieldsValue(), active })}
-        />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
 
 /** The inspector roster of the caller's subtree with declared conflicts; admins add, edit and declare. */
 export function RosterPage() {
@@ -62,11 +27,7 @@ export function RosterPage() {
   const [declaring, setDeclaring] = useState<InspectorView | null>(null);
   const admin = can(session, 'inspection.roster');
   const mayDeclareOwn = can(session, 'inspection.record');
-  const result = useQuery({
-    queryKey: ['inspections', 'roster', list.query],
-    queryFn: () => inspectionsApi.roster(list.query as InspectorListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery(['inspections', 'roster'], list.query as InspectorListQuery, inspectionsApi.roster);
 
   const columns: TableColumnsType<InspectorView> = [
     { title: t(im.inspectorName), dataIndex: 'name' },
@@ -121,18 +82,20 @@ export function RosterPage() {
           ) : null
         }
       />
-      <RosterFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<InspectorView>
-        rowKey="userId"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(im.rosterEmpty)} /> }}
-        scroll={{ x: 1100 }}
-      />
+      <FilterBar name="rosterFilters" values={list.filters} onApply={list.setFilters} typed={['q', 'field']}>
+        <SearchFilter label={t(im.searchInspector)} width={220} />
+        <TextFilter name="field" placeholder={t(im.fields)} aria-label={t(im.fields)} width={140} />
+        <SelectFilter
+          name="active"
+          label={t(im.active)}
+          width={130}
+          options={[
+            { value: 'true', label: t(im.activeYes) },
+            { value: 'false', label: t(im.activeNo) },
+          ]}
+        />
+      </FilterBar>
+      <ListTable<InspectorView> rowKey="userId" list={list} result={result} columns={columns} emptyText={t(im.rosterEmpty)} scroll={{ x: 1100 }} />
       <InspectorModal open={adding || Boolean(editing)} inspector={editing} onClose={() => {
           setAdding(false);
           setEditing(null);

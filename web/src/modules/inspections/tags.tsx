@@ -15,6 +15,12 @@ export function TierTag({ tier, assessed = true }: { tier: RiskTier; assessed?: 
   );
 }
 
+/** Whether a draw's results are out on the public portal. */
+export function PublicationTag({ published }: { published: boolean }) {
+  const t = useT();
+  return published ? <Tag color="success">{t(im.published)}</Tag> : <Tag>{t(im.unpublished)}</Tag>;
+}
+
 const OUTCOME_COLOURS: Record<InspectionOutcome, string> = {
   no_problem: 'success',
   problems_rectified: 'warning',

@@ -10,6 +10,7 @@ import { useSession } from '../../app/session';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
 import { RegionCascader } from '../../shared/RegionCascader';
+import { requiredRule } from '../../shared/rules';
 import { scopeRegion } from '../../shared/scope';
 import { im } from './messages';
 
@@ -61,7 +62,7 @@ export function InstitutionForm({ open, institution, onClose, onSaved }: { open:
     onError: (e) => showFormError(form, e, setError),
   });
 
-  const required = (label: { zh: string; en: string }) => ({ required: true, whitespace: true, message: t(im.required, { field: t(label) }) });
+  const required = requiredRule(t, im.required);
   const initialValues: Partial<Values> = institution
     ? toValues(institution)
     : { domains: [], parentOrgId: session.org.kind === 'regulator' ? session.org.id : undefined };

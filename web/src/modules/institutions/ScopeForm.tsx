@@ -7,6 +7,7 @@ import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { useCategoryOptions } from '../../shared/categories';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { im } from './messages';
 
 /** Adds one line of qualification scope: domain, parameter, standard and optionally a product category. */
@@ -27,7 +28,7 @@ export function ScopeForm({ institution, open, onClose }: { institution: Institu
     },
     onError: (e) => showFormError(form, e, setError),
   });
-  const required = (label: { zh: string; en: string }) => ({ required: true, whitespace: true, message: t(im.required, { field: t(label) }) });
+  const required = requiredRule(t, im.required);
   const domainOptions = institution.domains.map((d) => ({ value: d }));
 
   return (

@@ -5,9 +5,10 @@ import { INSTRUMENT_STATUS_LABELS, INSTRUMENT_STATUSES, type InstrumentStatus } 
 import { instrumentsApi } from '../../api/endpoints';
 import type { InstrumentDetailView, InstrumentView } from '../../api/types';
 import { common } from '../../app/common';
-import { useT, type Label } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { OrgPicker } from '../orgs/OrgPicker';
 import { ins } from './messages';
 
@@ -50,7 +51,7 @@ export function InstrumentForm({ open, instrument, onClose, onSaved }: { open: b
     onError: (e) => showFormError(form, e, setError),
   });
 
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(ins.required, { field: t(label) }) });
+  const required = requiredRule(t, ins.required);
   const initialValues: Partial<Values> = instrument
     ? { name: instrument.name, model: instrument.model, serialNumber: instrument.serialNumber, manufacturer: instrument.manufacturer, measuringRange: instrument.measuringRange, compulsory: instrument.compulsory, status: instrument.status }
     : { compulsory: false };

@@ -6,9 +6,10 @@ import { VERIFICATION_KIND_LABELS, VERIFICATION_KINDS, type VerificationKind } f
 import { instrumentsApi } from '../../api/endpoints';
 import type { InstrumentView } from '../../api/types';
 import { common } from '../../app/common';
-import { useT, type Label } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { ins } from './messages';
 
 type Values = { kind: VerificationKind; performedOn: string; validUntil: string; certificateNo: string; performedBy: string; passed: boolean };
@@ -30,7 +31,7 @@ export function VerificationForm({ instrument, open, onClose }: { instrument: In
     },
     onError: (e) => showFormError(form, e, setError),
   });
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(ins.required, { field: t(label) }) });
+  const required = requiredRule(t, ins.required);
   const today = dayjs().format('YYYY-MM-DD');
   return (
     <Modal

@@ -15,6 +15,7 @@ import { ForbiddenPage } from '../../app/StatusPages';
 import { useCategoryOptions } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { PageHeader } from '../../shared/ui';
 import { normalizeUscc, usccTypingProblem } from '../enterprises/uscc';
 import { LabErrorAlert } from './LabErrorAlert';
@@ -167,7 +168,7 @@ export function ReceiveSamplePage() {
     );
   }
 
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(lm.required, { field: t(label) }) });
+  const required = requiredRule(t, lm.required);
   const initialValues: Partial<Values> = {
     source: 'regulator_commission',
     storage: '常温干燥',

@@ -4,9 +4,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { LIMIT_KIND_LABELS, LIMIT_KINDS, type LimitKind } from '@shijian/contracts';
 import { labApi } from '../../api/endpoints';
 import { common } from '../../app/common';
-import { useT, type Label } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { useCategoryOptions } from '../../shared/categories';
 import { showFormError } from '../../shared/errors';
+import { requiredRule } from '../../shared/rules';
 import { LabErrorAlert } from './LabErrorAlert';
 import { limitLabel } from './limits';
 import { lm } from './messages';
@@ -61,7 +62,7 @@ export function TestItemForm({ open, onClose }: { open: boolean; onClose: () => 
     onError: (e) => showFormError(form, e, (text) => setFailure({ error: e, text })),
   });
 
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(lm.required, { field: t(label) }) });
+  const required = requiredRule(t, lm.required);
   const decimal = { pattern: DECIMAL, message: t(lm.decimalRule) };
   const needsMin = kind === 'min' || kind === 'range';
   const needsMax = kind === 'max' || kind === 'range';

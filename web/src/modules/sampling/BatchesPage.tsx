@@ -1,14 +1,16 @@
-import { Button, Checkbox, Form, Input, Select } from 'antd';
+import { Button, Checkbox, Form } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { BATCH_CONCLUSION_LABELS, BATCH_CONCLUSIONS, SAMPLING_STATUS_LABELS, SAMPLING_STATUSES } from '@shijian/contracts';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
+import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
 import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { keys, paths, samplingApi, type SamplingRecordListQuery } from './api';
 import { BatchTable } from './BatchTable';
 import { sm } from './messages';
@@ -24,45 +26,22 @@ export function usePlanOptions() {
   return { options: (plans.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })), loading: plans.isPending, plans: plans.data?.items };
 }
 
+const toForm = (v: Filters): FormValues => ({ ...v, overdue: v.overdue === 'true' });
+const fromForm = (v: FormValues): Filters => ({ ...v, overdue: v.overdue ? 'true' : undefined });
+
 function BatchFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
   const t = useT();
-  const [form] = Form.useForm<FormValues>();
   const plans = usePlanOptions();
-  const apply = (v: FormValues) => onApply({ ...v, overdue: v.overdue ? 'true' : undefined });
-  const select = (name: 'status' | 'conclusion' | 'planId', label: string, options: { value: string; label: string }[], width: number, loading = false) => (
-    <Form.Item name={name}>
-      <Select
-        allowClear
-        placeholder={label}
-        aria-label={label}
-        style={{ width }}
-        options={options}
-        loading={loading}
-        showSearch={name === 'planId' ? { optionFilterProp: 'label' } : undefined}
-        onChange={(value?: string) => apply({ ...form.getFieldsValue(), [name]: value })}
-      />
-    </Form.Item>
-  );
   return (
-    <Form name="batchFilters" form={form} layout="inline" className="filter-bar" initialValues={{ ...values, overdue: values.overdue === 'true' }} onFinish={apply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(sm.batchesSearch)} aria-label={t(sm.batchesSearch)} style={{ width: 250 }} onSearch={() => form.submit()} />
-      </Form.Item>
-      {select('status', t(sm.status), SAMPLING_STATUSES.map((s) => ({ value: s, label: t(SAMPLING_STATUS_LABELS[s]) })), 160)}
-      {select('conclusion', t(sm.conclusion), BATCH_CONCLUSIONS.map((c) => ({ value: c, label: t(BATCH_CONCLUSION_LABELS[c]) })), 120)}
-      {select('planId', t(sm.plan), plans.options, 220, plans.loading)}
+    <FilterBar name="batchFilters" values={values} onApply={onApply} toForm={toForm} fromForm={fromForm}>
+      <SearchFilter label={t(sm.batchesSearch)} width={250} />
+      <SelectFilter name="status" label={t(sm.status)} width={160} options={SAMPLING_STATUSES.map((s) => ({ value: s, label: t(SAMPLING_STATUS_LABELS[s]) }))} />
+      <SelectFilter name="conclusion" label={t(sm.conclusion)} width={120} options={BATCH_CONCLUSIONS.map((c) => ({ value: c, label: t(BATCH_CONCLUSION_LABELS[c]) }))} />
+      <SelectFilter name="planId" label={t(sm.plan)} width={220} options={plans.options} loading={plans.loading} showSearch={{ optionFilterProp: 'label' }} />
       <Form.Item name="overdue" valuePropName="checked">
-        <Checkbox onChange={(e) => apply({ ...form.getFieldsValue(), overdue: e.target.checked })}>{t(sm.overdueOnly)}</Checkbox>
+        <Checkbox>{t(sm.overdueOnly)}</Checkbox>
       </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
+    </FilterBar>
   );
 }
 
@@ -72,11 +51,7 @@ export function BatchesPage() {
   const session = useSession();
   const navigate = useNavigate();
   const list = useListParams(LIST, FILTERS);
-  const result = useQuery({
-    queryKey: [...keys.all, 'records', list.query],
-    queryFn: () => samplingApi.records(list.query as SamplingRecordListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery([...keys.all, 'records'], list.query as SamplingRecordListQuery, samplingApi.records);
   return (
     <>
       <PageHeader
@@ -90,7 +65,7 @@ export function BatchesPage() {
           ) : null
         }
       />
-      <BatchFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
+      <BatchFilters values={list.filters} onApply={list.setFilters} />
       {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
       <BatchTable
         rows={result.data?.items}

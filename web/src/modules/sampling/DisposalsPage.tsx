@@ -1,13 +1,14 @@
-import { Button, Flex, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Select, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { DISPOSAL_STATUS_LABELS, DISPOSAL_STATUSES, type DisposalStatus } from '@shijian/contracts';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../shared/format';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { archivePath, mayOpenArchive } from '../enforcement/api';
 import { formatQuantity, shareText } from '../enforcement/money';
 import { keys, paths, samplingApi, type DisposalListQuery, type DisposalView } from './api';
@@ -27,11 +28,7 @@ export function EnterpriseLink({ id, name }: { id: string; name: string }) {
 export function DisposalsPage() {
   const t = useT();
   const list = useListParams(LIST, FILTERS);
-  const result = useQuery({
-    queryKey: [...keys.all, 'disposals', list.query],
-    queryFn: () => samplingApi.disposals(list.query as DisposalListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery([...keys.all, 'disposals'], list.query as DisposalListQuery, samplingApi.disposals);
   const columns: TableColumnsType<DisposalView> = [
     { title: t(sm.recordNo), dataIndex: 'recordNo', render: (no: string, row) => <Link to={paths.disposal(row.id)} className="mono">{no}</Link> },
     { title: t(sm.product), key: 'product', render: (_, row) => <div>{row.productName}<div className="secondary-text">{row.batchNo}</div></div> },
@@ -71,17 +68,7 @@ export function DisposalsPage() {
         />
         <Button onClick={() => list.setFilters({})}>{t(common.reset)}</Button>
       </Flex>
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<DisposalView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(sm.disposalsEmpty)} /> }}
-        scroll={{ x: 1100 }}
-      />
+      <ListTable<DisposalView> list={list} result={result} columns={columns} emptyText={t(sm.disposalsEmpty)} scroll={{ x: 1100 }} />
     </>
   );
 }

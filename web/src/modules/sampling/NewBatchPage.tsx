@@ -5,7 +5,7 @@ import dayjs from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SAMPLING_PLACE_LABELS, SAMPLING_PLACES, type SamplingPlace } from '@shijian/contracts';
 import { common } from '../../app/common';
-import { useT, type Label } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { ForbiddenPage } from '../../app/StatusPages';
@@ -13,6 +13,7 @@ import { useCategoryName } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
 import { useRegionPathLabel } from '../../shared/RegionCascader';
+import { requiredRule } from '../../shared/rules';
 import { PageHeader } from '../../shared/ui';
 import { normalizeUscc, RegisteredHint, useRegisteredEnterprise, usccRules } from '../enforcement/uscc';
 import { keys, paths, samplingApi, type SamplingTaskView } from './api';
@@ -79,7 +80,7 @@ export function NewBatchPage() {
   });
 
   if (!can(session, 'sampling.record')) return <ForbiddenPage />;
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(sm.required, { field: t(label) }) });
+  const required = requiredRule(t, sm.required);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(paths.batches)}>
       {t(sm.backToBatches)}

@@ -12,6 +12,7 @@ import { ForbiddenPage } from '../../app/StatusPages';
 import { useCategoryOptions } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { RegionCascader } from '../../shared/RegionCascader';
+import { requiredRule } from '../../shared/rules';
 import { scopeRegion } from '../../shared/scope';
 import { PageHeader } from '../../shared/ui';
 import { lookupApi } from '../enforcement/api';
@@ -26,6 +27,7 @@ type Values = { name: string; campaignId?: string; startsOn: string; endsOn: str
 /** 制定抽查计划: quotas by area (within the bureau's region) and product category. */
 export function NewPlanPage() {
   const t = useT();
+  const required = requiredRule(t, sm.required);
   const session = useSession();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -75,7 +77,7 @@ export function NewPlanPage() {
         <Card title={t(sm.planFacts)} className="form-card">
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name="name" label={t(sm.planName)} rules={[{ required: true, whitespace: true, message: t(sm.required, { field: t(sm.planName) }) }, { max: 200 }]}>
+              <Form.Item name="name" label={t(sm.planName)} rules={[required(sm.planName), { max: 200 }]}>
                 <Input maxLength={200} placeholder="2026年成都市医用口罩产品质量监督抽查" />
               </Form.Item>
             </Col>

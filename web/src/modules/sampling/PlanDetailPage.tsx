@@ -17,6 +17,7 @@ import { keys, paths, samplingApi, type SamplingPlanDetailView, type SamplingTas
 import { BatchTable } from './BatchTable';
 import { sm } from './messages';
 import { percent, quotaKey, quotaProgress, type QuotaProgress } from './quota';
+import { ProgressCell } from './tags';
 
 /** A region's full name, e.g. 四川省 / 成都市 / 武侯区. */
 export function RegionName({ code }: { code: string }) {
@@ -136,14 +137,7 @@ function QuotasCard({ plan }: { plan: SamplingPlanDetailView }) {
       title: t(sm.sampled),
       key: 'sampled',
       width: 220,
-      render: (_, q) => (
-        <div>
-          <Progress percent={percent(q.sampled, q.batches)} size="small" />
-          <Typography.Text type="secondary">
-            {q.sampled} / {q.batches}
-          </Typography.Text>
-        </div>
-      ),
+      render: (_, q) => <ProgressCell done={q.sampled} of={q.batches} />,
     },
   ];
   return (
@@ -168,14 +162,7 @@ function TasksCard({ plan, onAssign }: { plan: SamplingPlanDetailView; onAssign?
       title: t(sm.sampled),
       key: 'sampled',
       width: 220,
-      render: (_, task) => (
-        <div>
-          <Progress percent={percent(task.sampled, task.batches)} size="small" />
-          <Typography.Text type="secondary">
-            {task.sampled} / {task.batches}
-          </Typography.Text>
-        </div>
-      ),
+      render: (_, task) => <ProgressCell done={task.sampled} of={task.batches} />,
     },
   ];
   if (mayRecord) {

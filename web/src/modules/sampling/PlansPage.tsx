@@ -1,35 +1,21 @@
-import { Button, Form, Input, Progress, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../shared/format';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, SearchFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { keys, paths, samplingApi, type SamplingPlanListQuery, type SamplingPlanView } from './api';
 import { sm } from './messages';
-import { percent } from './quota';
+import { ProgressCell } from './tags';
 
 const LIST = { sorts: ['startsOn'] as const, sort: 'startsOn' as const, order: 'desc' as const };
 const FILTERS = ['q'] as const;
-
-function PlanSearch({ value, onApply }: { value?: string; onApply: (v: { q?: string }) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<{ q?: string }>();
-  return (
-    <Form name="planFilters" form={form} layout="inline" className="filter-bar" initialValues={{ q: value }} onFinish={onApply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(sm.plansSearch)} aria-label={t(sm.plansSearch)} style={{ width: 260 }} onSearch={() => form.submit()} />
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
 
 /** Plans in scope (an institution: those with tasks given to it), newest period first, with their progress. */
 export function PlansPage() {
@@ -37,11 +23,7 @@ export function PlansPage() {
   const session = useSession();
   const navigate = useNavigate();
   const list = useListParams(LIST, FILTERS);
-  const result = useQuery({
-    queryKey: [...keys.all, 'plans', list.query],
-    queryFn: () => samplingApi.plans(list.query as SamplingPlanListQuery),
-    placeholderData: keepPreviousData,
-  });
+  const result = useListQuery([...keys.all, 'plans'], list.query as SamplingPlanListQuery, samplingApi.plans);
   const columns: TableColumnsType<SamplingPlanView> = [
     { title: t(sm.planName), dataIndex: 'name', render: (name: string, row) => <Link to={paths.plan(row.id)}>{name}</Link> },
     { title: t(sm.planOrg), dataIndex: 'orgName', render: (name: string) => <Typography.Text type="secondary">{name}</Typography.Text> },
@@ -50,14 +32,7 @@ export function PlansPage() {
       title: t(sm.progress),
       key: 'progress',
       width: 260,
-      render: (_, row) => (
-        <div>
-          <Progress percent={percent(row.sampledBatches, row.quotaBatches)} size="small" />
-          <Typography.Text type="secondary">
-            {row.sampledBatches} / {row.quotaBatches}
-          </Typography.Text>
-        </div>
-      ),
+      render: (_, row) => <ProgressCell done={row.sampledBatches} of={row.quotaBatches} />,
     },
     {
       title: t(sm.nonconformingBatches),
@@ -79,18 +54,10 @@ export function PlansPage() {
           ) : null
         }
       />
-      <PlanSearch key={list.filters.q ?? ''} value={list.filters.q} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<SamplingPlanView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(sm.plansEmpty)} /> }}
-        scroll={{ x: 900 }}
-      />
+      <FilterBar name="planFilters" values={list.filters} onApply={list.setFilters} searchButton={false}>
+        <SearchFilter label={t(sm.plansSearch)} width={260} />
+      </FilterBar>
+      <ListTable<SamplingPlanView> list={list} result={result} columns={columns} emptyText={t(sm.plansEmpty)} scroll={{ x: 900 }} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/client';
 import { common } from '../../app/common';
-import { useT, type Label } from '../../app/i18n';
+import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { ForbiddenPage } from '../../app/StatusPages';
@@ -14,6 +14,7 @@ import { useCategoryName } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
+import { requiredRule } from '../../shared/rules';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { limitLabel } from '../lab/limits';
 import { keys, paths, samplingApi, type SamplingRecordView } from './api';
@@ -46,7 +47,7 @@ function ReceiveForm({ record }: { record: SamplingRecordView }) {
     },
     onError: (e) => showFormError(form, e, (text) => void modal.error({ title: t(sm.actionFailed), content: text })),
   });
-  const required = (label: Label) => ({ required: true, whitespace: true, message: t(sm.required, { field: t(label) }) });
+  const required = requiredRule(t, sm.required);
   const delivery = batchClocks(record, dayjs().format('YYYY-MM-DD'))[0]!;
 
   return (

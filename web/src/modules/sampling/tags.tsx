@@ -1,4 +1,4 @@
-import { Tag, Tooltip } from 'antd';
+import { Progress, Tag, Tooltip, Typography } from 'antd';
 import {
   BATCH_CONCLUSION_LABELS,
   DISPOSAL_STATUS_LABELS,
@@ -12,6 +12,7 @@ import { useT } from '../../app/i18n';
 import { formatDate } from '../../shared/format';
 import type { BatchClock } from './clocks';
 import { sm } from './messages';
+import { percent } from './quota';
 
 const STATUS_COLOURS: Record<SamplingStatus, string> = { sampled: 'default', in_lab: 'processing', reported: 'orange', objection: 'gold', closed: 'success' };
 
@@ -88,3 +89,15 @@ const SHORT_CLOCK = {
   report: { zh: '报告', en: 'Report' },
   objection: { zh: '异议', en: 'Objection' },
 } as const;
+
+/** Batches sampled against a quota: a bar, and the two numbers under it. */
+export function ProgressCell({ done, of }: { done: number; of: number }) {
+  return (
+    <div>
+      <Progress percent={percent(done, of)} size="small" />
+      <Typography.Text type="secondary">
+        {done} / {of}
+      </Typography.Text>
+    </div>
+  );
+}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { Button, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Space, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ROLE_LABELS, ROLES } from '@shijian/contracts';
 import { usersApi } from '../../api/endpoints';
 import type { UserListQuery, UserView } from '../../api/types';
@@ -10,8 +9,11 @@ import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../shared/format';
-import { ListEmpty, PageHeader, QueryError } from '../../shared/ui';
+import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
+import { ListTable } from '../../shared/ListTable';
+import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
+import { useListQuery } from '../../shared/useListQuery';
 import { OrgPicker } from '../orgs/OrgPicker';
 import { um } from './messages';
 import { ResetPasswordForm } from './ResetPasswordForm';
@@ -20,39 +22,6 @@ import { UserForm } from './UserForm';
 
 const LIST = { sorts: ['username', 'displayName', 'createdAt', 'lastLoginAt'] as const, sort: 'username' as const, order: 'asc' as const };
 const FILTERS = ['q', 'orgId', 'role'] as const;
-type Filters = { q?: string; orgId?: string; role?: string };
-
-function UserFilters({ values, onApply }: { values: Filters; onApply: (v: Filters) => void }) {
-  const t = useT();
-  const [form] = Form.useForm<Filters>();
-  return (
-    <Form name="userFilters" form={form} layout="inline" className="filter-bar" initialValues={values} onFinish={onApply}>
-      <Form.Item name="q">
-        <Input.Search allowClear placeholder={t(um.searchPlaceholder)} style={{ width: 200 }} onSearch={() => form.submit()} aria-label={t(um.searchPlaceholder)} />
-      </Form.Item>
-      <Form.Item name="orgId">
-        <OrgPicker placeholder={t(um.orgFilter)} style={{ width: 260 }} onChange={(orgId) => onApply({ ...form.getFieldsValue(), orgId })} />
-      </Form.Item>
-      <Form.Item name="role">
-        <Select
-          allowClear
-          placeholder={t(um.roleFilter)}
-          style={{ width: 170 }}
-          options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))}
-          onChange={(role?: string) => onApply({ ...form.getFieldsValue(), role })}
-        />
-      </Form.Item>
-      <Form.Item>
-        <Button type="primary" htmlType="submit">
-          {t(common.search)}
-        </Button>
-      </Form.Item>
-      <Form.Item>
-        <Button onClick={() => onApply({})}>{t(common.reset)}</Button>
-      </Form.Item>
-    </Form>
-  );
-}
 
 function UserStatus({ user }: { user: UserView }) {
   const t = useT();
@@ -75,7 +44,7 @@ export function UsersPage() {
   const writable = can(session, 'user.write');
   const [dialog, setDialog] = useState<Dialog>({ kind: 'create', open: false });
   const close = () => setDialog((d) => ({ ...d, open: false }));
-  const result = useQuery({ queryKey: ['users', list.query], queryFn: () => usersApi.list(list.query as UserListQuery), placeholderData: keepPreviousData });
+  const result = useListQuery(['users'], list.query as UserListQuery, usersApi.list);
 
   const columns: TableColumnsType<UserView> = [
     {
@@ -124,18 +93,14 @@ export function UsersPage() {
           ) : null
         }
       />
-      <UserFilters key={JSON.stringify(list.filters)} values={list.filters} onApply={list.setFilters} />
-      {result.isError ? <QueryError error={result.error} onRetry={() => void result.refetch()} /> : null}
-      <Table<UserView>
-        rowKey="id"
-        columns={columns}
-        dataSource={result.data?.items}
-        loading={result.isFetching}
-        onChange={list.onTableChange}
-        pagination={list.pagination(result.data?.total, (n) => t(common.total, { n }))}
-        locale={{ emptyText: result.isPending ? ' ' : <ListEmpty filtered={list.hasFilters} emptyText={t(um.empty)} filteredText={t(um.emptyFiltered)} /> }}
-        scroll={{ x: 1000 }}
-      />
+      <FilterBar name="userFilters" values={list.filters} onApply={list.setFilters}>
+        <SearchFilter label={t(um.searchPlaceholder)} width={200} />
+        <Form.Item name="orgId">
+          <OrgPicker placeholder={t(um.orgFilter)} style={{ width: 260 }} />
+        </Form.Item>
+        <SelectFilter name="role" placeholder={t(um.roleFilter)} width={170} options={ROLES.map((r) => ({ value: r, label: t(ROLE_LABELS[r]) }))} />
+      </FilterBar>
+      <ListTable<UserView> list={list} result={result} columns={columns} emptyText={t(um.empty)} filteredText={t(um.emptyFiltered)} scroll={{ x: 1000 }} />
       {dialog.kind === 'reset' && dialog.user ? (
         <ResetPasswordForm user={dialog.user} open={dialog.open} onClose={close} />
       ) : (
