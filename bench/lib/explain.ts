@@ -19,6 +19,7 @@ type Explained = { Plan: PlanNode; 'Execution Time': number; 'Planning Time': nu
 
 export type PlanSummary = { plan: string; executionMs: number; planningMs: number; jitMs: number | null };
 
+/** PostgreSQL 18 reports actual rows as a per-loop average with decimals: totals are rounded. */
 function describe(node: PlanNode): string {
   let label = node['Node Type'];
   if (node['Index Name']) label += ` using ${node['Index Name']}`;
@@ -26,8 +27,8 @@ function describe(node: PlanNode): string {
   const details: string[] = [];
   if (node['Sort Method']) details.push(node['Sort Method']);
   if (node['Workers Planned']) details.push(`${node['Workers Planned']} workers`);
-  if (node['Actual Rows'] !== undefined) details.push(`rows ${node['Actual Rows'] * (node['Actual Loops'] ?? 1)}`);
-  if (node['Rows Removed by Filter']) details.push(`filtered ${node['Rows Removed by Filter'] * (node['Actual Loops'] ?? 1)}`);
+  if (node['Actual Rows'] !== undefined) details.push(`rows ${Math.round(node['Actual Rows'] * (node['Actual Loops'] ?? 1))}`);
+  if (node['Rows Removed by Filter']) details.push(`filtered ${Math.round(node['Rows Removed by Filter'] * (node['Actual Loops'] ?? 1))}`);
   if (node['Heap Fetches'] !== undefined) details.push(`heap fetches ${node['Heap Fetches']}`);
   return details.length ? `${label} (${details.join(', ')})` : label;
 }

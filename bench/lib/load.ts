@@ -71,8 +71,9 @@ export class TooSlow extends Error {
     readonly done: number,
     readonly elapsedMs: number,
     readonly projectedMs: number,
+    what = 'import',
   ) {
-    super(`import projected at ${(projectedMs / 60_000).toFixed(1)} min (after ${thousands(done)} rows in ${(elapsedMs / 1000).toFixed(0)} s)`);
+    super(`${what} projected at ${(projectedMs / 60_000).toFixed(1)} min (after ${thousands(done)} rows in ${(elapsedMs / 1000).toFixed(0)} s)`);
   }
 }
 

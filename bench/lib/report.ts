@@ -35,7 +35,7 @@ export type BackendResult = {
 export const LIST_P95_TARGET_MS = 50;
 export const RATIO_TARGET = 1.5;
 
-const table = (head: string[], rows: string[][]) =>
+export const table = (head: string[], rows: string[][]) =>
   [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}%`;

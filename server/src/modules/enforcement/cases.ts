@@ -286,7 +286,10 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
       authorize(actor, 'case.read');
       const where = listWhere(actor, q);
       const column = SORT[q.sort];
-      const order = q.order === 'desc' ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+      // `nulls last` only where a column can be null: on a not-null column it would stop
+      // an ascending index from serving the descending order.
+      const nullsLast = q.sort === 'dueOn' ? sql` nulls last` : sql``;
+      const order = q.order === 'desc' ? sql`${column} desc${nullsLast}` : sql`${column} asc${nullsLast}`;
       const capped = db.select({ one: sql`1` }).from(cases).where(where).limit(LIST_COUNT_CAP + 1).as('capped');
       const [rows, [total]] = await Promise.all([
         db

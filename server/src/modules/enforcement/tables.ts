@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { char, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
   CASE_CLOCKS,
@@ -84,6 +85,10 @@ export const cases = pgTable(
   (t) => [
     index('cases_region_lead_idx').on(t.regionCode, t.leadOn, t.id),
     index('cases_region_due_idx').on(t.regionCode, t.dueOn),
+    // The order of a province's or the nation's list and deadline board, read from the
+    // index instead of sorting every case in scope (bench/supervision.ts measured both).
+    index('cases_lead_idx').on(t.leadOn, t.id),
+    index('cases_due_idx').on(t.dueOn, t.id, t.clock).where(sql`due_on is not null`),
     index('cases_party_idx').on(t.partyEnterpriseId),
     index('cases_source_ref_idx').on(t.sourceRef),
     index('cases_campaign_idx').on(t.campaignId),

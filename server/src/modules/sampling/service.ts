@@ -455,10 +455,16 @@ export function createSampling(
       if (q.overdue === 'true') conditions.push(and(inArray(samplingRecords.nextClock, [...DUTY_CLOCKS]), lt(samplingRecords.nextDueOn, today)));
       if (q.q) conditions.push(or(ilike(samplingRecords.productName, `%${q.q}%`), eq(samplingRecords.recordNo, q.q.toUpperCase()), ilike(samplingRecords.batchNo, `%${q.q}%`)));
       const where = and(...conditions)!;
-      const order = q.overdue === 'true' ? asc(samplingRecords.nextDueOn) : q.order === 'desc' ? desc(samplingRecords.sampledOn) : asc(samplingRecords.sampledOn);
+      // Both keys in one direction, so (sampled_on, id) serves the order read either way.
+      const order =
+        q.overdue === 'true'
+          ? [asc(samplingRecords.nextDueOn), asc(samplingRecords.id)]
+          : q.order === 'desc'
+            ? [desc(samplingRecords.sampledOn), desc(samplingRecords.id)]
+            : [asc(samplingRecords.sampledOn), asc(samplingRecords.id)];
       const capped = db.select({ one: sql`1` }).from(samplingRecords).where(where).limit(LIST_COUNT_CAP + 1).as('capped');
       const [rows, [total]] = await Promise.all([
-        recordQuery().where(where).orderBy(order, asc(samplingRecords.id)).limit(q.pageSize).offset(pageOffset(q)),
+        recordQuery().where(where).orderBy(...order).limit(q.pageSize).offset(pageOffset(q)),
         db.select({ n: count() }).from(capped),
       ]);
       const n = Number(total?.n ?? 0);

@@ -1,9 +1,14 @@
+import { sql } from 'drizzle-orm';
 import { char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { BATCH_CONCLUSIONS, DISPOSAL_STATUSES, OBJECTION_OUTCOMES, SAMPLING_CLOCKS, SAMPLING_PLACES, SAMPLING_STATUSES } from '@shijian/contracts';
 import { orgs, users } from '../identity/tables.js';
+import { DUTY_CLOCKS } from './clocks.js';
 import { enterprises, institutions } from '../registry/tables.js';
 import { campaigns } from '../campaigns/tables.js';
 import { reports, samples } from '../lab/tables.js';
+
+/** The partial indexes' predicate; the overdue filter's `next_clock in (…)` with these values implies it. */
+const dutyClockRunning = sql.raw(`next_clock in (${DUTY_CLOCKS.map((c) => `'${c}'`).join(', ')})`);
 
 /** A supervision sampling plan (抽查计划) of a regulator, with quotas by area and category. */
 export const samplingPlans = pgTable(
@@ -113,7 +118,12 @@ export const samplingRecords = pgTable(
   },
   (t) => [
     index('sampling_records_region_idx').on(t.regionCode, t.sampledOn, t.id),
-    index('sampling_records_due_idx').on(t.regionCode, t.nextDueOn),
+    // A province or the nation pages through every batch in sampling order: without a
+    // leading region code, only an index on the order itself avoids sorting millions.
+    index('sampling_records_sampled_idx').on(t.sampledOn, t.id),
+    // Overdue lists only ever ask for the duty clocks; closed batches (most of them) stay out.
+    index('sampling_records_due_idx').on(t.regionCode, t.nextDueOn).where(dutyClockRunning),
+    index('sampling_records_overdue_idx').on(t.nextDueOn, t.id).where(dutyClockRunning),
     index('sampling_records_task_idx').on(t.taskId),
     index('sampling_records_institution_idx').on(t.institutionOrgId, t.status),
     index('sampling_records_enterprise_idx').on(t.enterpriseId, t.sampledOn),
