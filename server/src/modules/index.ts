@@ -22,6 +22,7 @@ import { createCatalogue } from './lab/catalogue.js';
 import {
   labSettingsEntity,
   reportEntity,
+  sampleDisclosureEntity,
   sampleEntity,
   sampleEventEntity,
   signatoryAuthorizationEntity,
@@ -68,6 +69,7 @@ export const auditedEntities: AuditedEntity[] = [
   sampleEventEntity,
   signatoryAuthorizationEntity,
   labSettingsEntity,
+  sampleDisclosureEntity,
   reportEntity,
   campaignEntity,
   screeningEntity,

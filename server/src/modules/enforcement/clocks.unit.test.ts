@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { officialDays } from '../../platform/calendar/official.js';
 import type { DayOverrides } from '../../platform/calendar/working-days.js';
 import { decisionDue, filingDue, runningClock } from './clocks.js';
-import { deliveryDue, objectionDue, reportDue } from '../sampling/clocks.js';
+import { batchStatus, deliveryDue, objectionDue, reportDue } from '../sampling/clocks.js';
 
 // 2020: National Day and Mid-Autumn together, 1–8 October off; Sunday 27 September and Saturday 10 October worked.
 const overrides: DayOverrides = new Map(officialDays().map((d) => [d.date, d.kind]));
@@ -51,5 +51,12 @@ describe('sampling clocks across the 2020 National Day holiday', () => {
     // 20 Sep + 15 days = 5 Oct, in the holiday: the window closes on 9 October.
     expect(objectionDue('2020-09-20', overrides)).toBe('2020-10-09');
     expect(objectionDue('2020-11-02', overrides)).toBe('2020-11-17');
+  });
+
+  it('makes a nonconforming result final the day after the window closes, unless an objection was filed', () => {
+    const reported = { status: 'reported' as const, objectionDueOn: objectionDue('2020-09-20', overrides) };
+    expect(batchStatus(reported, '2020-10-09')).toBe('reported');
+    expect(batchStatus(reported, '2020-10-10')).toBe('closed');
+    expect(batchStatus({ ...reported, status: 'objection' }, '2020-10-10')).toBe('objection');
   });
 });

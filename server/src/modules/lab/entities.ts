@@ -2,13 +2,14 @@ import { inArray } from 'drizzle-orm';
 import type { AuditedEntity } from '../../platform/audit/entity.js';
 import { rowEntity, rowWithChildrenEntity } from '../../platform/audit/entity.js';
 import { sha256Hex } from '../../platform/audit/canonical.js';
-import { labSettings, reports, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
+import { labSettings, reports, sampleDisclosures, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
 
 export const testItemEntity = rowEntity('test_item', testItems, testItems.id);
 export const testResultEntity = rowEntity('test_result', testResults, testResults.id);
 export const sampleEventEntity = rowEntity('sample_event', sampleEvents, sampleEvents.id);
 export const signatoryAuthorizationEntity = rowEntity('signatory_authorization', signatoryAuthorizations, signatoryAuthorizations.id);
 export const labSettingsEntity = rowEntity('lab_settings', labSettings, labSettings.institutionId);
+export const sampleDisclosureEntity = rowEntity('sample_disclosure', sampleDisclosures, sampleDisclosures.id);
 
 /** A sample's image includes its ordered tests and their assignments. */
 export const sampleEntity = rowWithChildrenEntity('sample', samples, samples.id, {

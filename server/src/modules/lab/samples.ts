@@ -16,11 +16,11 @@ import type { Instruments } from '../registry/instruments.js';
 import { coversDate } from '../registry/instruments.js';
 import { instruments } from '../registry/tables.js';
 import type { Catalogue } from './catalogue.js';
-import { sampleEntity, sampleEventEntity, testResultEntity } from './entities.js';
+import { sampleDisclosureEntity, sampleEntity, sampleEventEntity, testResultEntity } from './entities.js';
 import { conclusionOf, judge } from './judgement.js';
 import { renderSampleLabel } from './label-pdf.js';
 import { sampleScope } from './scope.js';
-import { labCounters, labSettings, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
+import { labCounters, labSettings, sampleDisclosures, sampleEvents, sampleTests, samples, signatoryAuthorizations, testItems, testResults } from './tables.js';
 
 type SampleRow = typeof samples.$inferSelect;
 
@@ -230,6 +230,19 @@ export function createSamples(deps: Deps, catalogue: Catalogue, enterprises: Ent
     getRow,
     detail,
     latestResults,
+    /**
+     * Shows a commissioned sample's results to another bureau (and those above it), inside
+     * the caller's transaction: the bureau handling a nonconforming batch needs the report.
+     */
+    async disclose(tx: Db, actor: Actor, sampleId: string, bureau: { id: string; regionCode: string | null }, reason: string) {
+      if (!bureau.regionCode) return;
+      const [row] = await tx
+        .insert(sampleDisclosures)
+        .values({ sampleId, orgId: bureau.id, regionCode: bureau.regionCode, reason, createdAt: clock.now() })
+        .onConflictDoNothing()
+        .returning({ id: sampleDisclosures.id });
+      if (row) await audit.append(tx, actor, { action: 'lab.result_disclosed', entity: sampleDisclosureEntity, id: row.id });
+    },
     /** `inTransaction` lets the caller link its own record to the new sample atomically (a sampled batch). */
     async receive(actor: Actor, body: z.infer<typeof SampleReceiveBody>, inTransaction?: (tx: Db, sampleId: string) => Promise<void>) {
       authorize(actor, 'lab.sample.receive');

@@ -186,6 +186,29 @@ export const sampleEvents = pgTable(
 );
 
 /**
+ * A sample's results made visible to a bureau beyond the commissioning one and those above
+ * it: the bureau over the producer that handles a nonconforming batch's disposal and case
+ * needs the report as evidence. Bureaus above the receiving one see it too.
+ */
+export const sampleDisclosures = pgTable(
+  'sample_disclosures',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sampleId: uuid('sample_id')
+      .notNull()
+      .references(() => samples.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    /** The receiving bureau's region, for scope. */
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [uniqueIndex('sample_disclosures_sample_org_idx').on(t.sampleId, t.orgId), index('sample_disclosures_region_idx').on(t.regionCode)],
+);
+
+/**
  * Issued reports. Never updated except to mark one superseded by its amendment;
  * the PDF bytes are kept with their SHA-256 and the audit chain head at issuance.
  */

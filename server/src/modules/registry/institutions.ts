@@ -122,6 +122,15 @@ export function createInstitutions(deps: Deps, orgService: Orgs) {
 
   return {
     qualifiedFor,
+    /** Whether the institution's qualification scope names at least one parameter for products of `category`. */
+    async qualifiedForCategory(institutionId: string, category: string): Promise<boolean> {
+      const [row] = await db
+        .select({ id: qualificationScopes.id })
+        .from(qualificationScopes)
+        .where(and(eq(qualificationScopes.institutionId, institutionId), eq(qualificationScopes.categoryCode, category)))
+        .limit(1);
+      return Boolean(row);
+    },
     /** The institution behind an org, unscoped: for modules acting on the caller's own institution. */
     async byOrg(orgId: string) {
       const [row] = await db.select().from(institutions).where(eq(institutions.orgId, orgId));

@@ -1,4 +1,4 @@
-import type { SamplingClock } from '@shijian/contracts';
+import type { SamplingClock, SamplingStatus } from '@shijian/contracts';
 import { addWorkingDays, periodEnd, type DayOverrides } from '../../platform/calendar/working-days.js';
 
 /** Sample delivered to the lab within 5 working days of sampling. */
@@ -14,3 +14,11 @@ export const objectionDue = (notifiedOn: string, o: DayOverrides) => periodEnd(n
 
 /** Clocks that are the authorities' duty: overdue means someone is late. The objection window is the enterprise's right. */
 export const DUTY_CLOCKS: readonly SamplingClock[] = ['delivery', 'report'];
+
+/**
+ * A nonconforming result becomes final when its objection window ends with no
+ * objection: the batch counts as closed from the next day, with no job to run.
+ */
+export function batchStatus(row: { status: SamplingStatus; objectionDueOn: string | null }, today: string): SamplingStatus {
+  return row.status === 'reported' && row.objectionDueOn !== null && row.objectionDueOn < today ? 'closed' : row.status;
+}

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { addDays } from '../../platform/calendar/working-days.js';
+import { FixedClock } from '../../platform/clock.js';
 
 let h: Harness;
+const clock = new FixedClock(new Date());
 let today: string;
 const ids = { kangningUscc: '', minkangUscc: '', institution: '', filtration: '', resistance: '', instrument: '', resistanceInstrument: '' };
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ clock });
   today = h.services.deps.calendar.today();
   ids.kangningUscc = (await (await h.as('kangning')).get('/api/enterprises')).json().items[0].uscc;
   ids.minkangUscc = (await (await h.as('minkang')).get('/api/enterprises')).json().items[0].uscc;
@@ -48,9 +50,9 @@ const batch = (taskId: string, overrides: Record<string, unknown> = {}) => ({
 });
 
 /** Receives the batch at the lab and carries it through results, review, approval and issue. */
-async function throughTheLab(recordId: string, filtration: string) {
+async function throughTheLab(recordId: string, filtration: string, testItemIds = [ids.filtration, ids.resistance]) {
   const received = await (await h.as('scqi.receptionist')).post(`/api/sampling/records/${recordId}/receive`, {
-    testItemIds: [ids.filtration, ids.resistance],
+    testItemIds,
     conditionOnArrival: '封样完好',
     storage: '常温干燥',
     retentionUntil: addDays(today, 90),
@@ -71,7 +73,11 @@ async function throughTheLab(recordId: string, filtration: string) {
   await testerClient.post(`/api/lab/samples/${sampleId}/submit`);
   await (await h.as('scqi.reviewer')).post(`/api/lab/samples/${sampleId}/review`);
   await (await h.as('scqi.signatory')).post(`/api/lab/samples/${sampleId}/approve`);
-  const issued = await (await h.as('scqi.signatory')).post(`/api/lab/samples/${sampleId}/issue`);
+  return (await h.as('scqi.signatory')).post(`/api/lab/samples/${sampleId}/issue`);
+}
+
+async function issuedThroughTheLab(recordId: string, filtration: string) {
+  const issued = await throughTheLab(recordId, filtration);
   expect(issued.statusCode).toBe(200);
   return issued.json();
 }
@@ -100,6 +106,16 @@ describe('plans and tasks', () => {
     expect((await officer.post('/api/sampling/records', batch(task.id))).statusCode).toBe(200);
     const full = await officer.post('/api/sampling/records', batch(task.id));
     expect(full.statusCode).toBe(409);
+  });
+
+  it('refuses a task to an institution whose qualification scope has no parameter for the category', async () => {
+    const plan = (
+      await (await h.as('cd.officer')).post('/api/sampling/plans', { name: '成都市口罩抽查（资质）', startsOn: today, endsOn: addDays(today, 30), quotas: [{ areaCode: '510107', category: 'mask', batches: 2 }] })
+    ).json();
+    const metrology = (await (await h.as('samr.admin')).get(`/api/institutions?q=${encodeURIComponent('福建省计量')}`)).json().items[0].id;
+    const refused = await (await h.as('cd.officer')).post(`/api/sampling/plans/${plan.id}/tasks`, { institutionId: metrology, areaCode: '510107', category: 'mask', batches: 1 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.fields[0]).toMatchObject({ field: 'institutionId', message: '福建省计量科学研究院 的资质认定范围不含「口罩」的检验参数，不能承担该类别的抽查任务' });
   });
 
   it('refuses a producer outside the task area, one sampler, and a future date', async () => {
@@ -149,7 +165,7 @@ describe('a batch from sampling to result', () => {
   it('closes a conforming batch when its report is issued', async () => {
     const { task } = await planWithTask();
     const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
-    const report = await throughTheLab(record.id, '97.2');
+    const report = await issuedThroughTheLab(record.id, '97.2');
     const after = (await (await h.as('cd.officer')).get(`/api/sampling/records/${record.id}`)).json();
     expect(after).toMatchObject({ status: 'closed', conclusion: 'conforming', reportId: report.id, reportedOn: today, disposalId: null, caseId: null, nextClock: null });
   });
@@ -157,7 +173,7 @@ describe('a batch from sampling to result', () => {
   it('turns a nonconforming report into an objection window, a disposal and a case lead at the producer’s bureau', async () => {
     const { task } = await planWithTask();
     const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
-    await throughTheLab(record.id, '88.0');
+    await issuedThroughTheLab(record.id, '88.0');
     const after = (await (await h.as('cd.officer')).get(`/api/sampling/records/${record.id}`)).json();
     expect(after).toMatchObject({ status: 'reported', conclusion: 'nonconforming', nextClock: 'objection', objectionDueOn: await h.services.deps.calendar.addWorkingDays(addDays(today, 15), 0) });
     expect(after.disposalId).toBeTruthy();
@@ -166,6 +182,10 @@ describe('a batch from sampling to result', () => {
     const lead = (await (await h.as('wh.officer')).get(`/api/cases/${after.caseId}`)).json();
     expect(lead).toMatchObject({ stage: 'lead', source: 'sampling', sourceRef: record.id, orgName: '成都市武侯区市场监督管理局', partyName: '成都康宁医疗用品有限公司', productCategory: 'mask' });
     expect((await (await h.as('jj.officer')).get(`/api/cases/${after.caseId}`)).statusCode).toBe(404);
+    // The county bureau handling the lead sees the report it rests on; the county next door does not.
+    expect((await (await h.as('wh.officer')).get(`/api/lab/reports/${after.reportId}`)).json()).toMatchObject({ conclusion: 'fail' });
+    expect((await (await h.as('wh.officer')).get(`/api/lab/reports/${after.reportId}/pdf`)).statusCode).toBe(200);
+    expect((await (await h.as('jj.officer')).get(`/api/lab/reports/${after.reportId}`)).statusCode).toBe(404);
 
     // Disposal: notice, seal, trace two buyers, close.
     const officer = await h.as('wh.officer');
@@ -183,10 +203,105 @@ describe('a batch from sampling to result', () => {
     expect((await (await h.as('jj.officer')).get(`/api/sampling/disposals/${disposal.id}`)).statusCode).toBe(404);
   });
 
+  it('opens the disposal and the lead when an amended report turns a conforming batch nonconforming', async () => {
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    const first = await issuedThroughTheLab(record.id, '97.2');
+    expect((await (await h.as('cd.officer')).get(`/api/sampling/records/${record.id}`)).json()).toMatchObject({ status: 'closed', disposalId: null, caseId: null });
+
+    const signatory = await h.as('scqi.signatory');
+    const reopened = (await signatory.post(`/api/lab/reports/${first.id}/reopen`, { reason: '过滤效率原始记录抄录错误' })).json();
+    const efficiency = reopened.tests.find((t: { parameter: string }) => t.parameter === '过滤效率');
+    const corrected = await (await h.as('scqi.tester')).post(`/api/lab/samples/${reopened.id}/tests/${efficiency.id}/results`, {
+      value: '89.5',
+      instrumentId: ids.instrument,
+      testedOn: today,
+      reason: '按原始记录更正',
+    });
+    expect(corrected.statusCode).toBe(200);
+    await (await h.as('scqi.tester')).post(`/api/lab/samples/${reopened.id}/submit`);
+    await (await h.as('scqi.reviewer')).post(`/api/lab/samples/${reopened.id}/review`);
+    await signatory.post(`/api/lab/samples/${reopened.id}/approve`);
+    const second = (await signatory.post(`/api/lab/samples/${reopened.id}/issue`)).json();
+    expect(second).toMatchObject({ version: 2, conclusion: 'fail' });
+
+    const after = (await (await h.as('cd.officer')).get(`/api/sampling/records/${record.id}`)).json();
+    expect(after).toMatchObject({ status: 'reported', conclusion: 'nonconforming', reportId: second.id, nextClock: 'objection' });
+    expect(after.disposalId).toBeTruthy();
+    expect((await (await h.as('wh.officer')).get(`/api/cases/${after.caseId}`)).json()).toMatchObject({ stage: 'lead', source: 'sampling', sourceRef: record.id });
+  });
+
+  it('refuses to issue a report without a verdict for a sampled batch, and leaves the batch in the lab', async () => {
+    const scqi = (await (await h.as('sc.admin')).get(`/api/institutions?q=${encodeURIComponent('四川省产品质量')}`)).json().items[0].id;
+    const scope = await (await h.as('samr.admin')).post(`/api/institutions/${scqi}/scopes`, { domain: '医疗器械防护用品', parameter: '头带拉力', standard: 'GB 2626-2019', categoryCode: 'mask' });
+    expect(scope.statusCode).toBe(200);
+    const item = await (await h.as('scqi.admin')).post('/api/lab/test-items', { parameter: '头带拉力', standard: 'GB 2626-2019', unit: 'N', limitKind: 'none', categories: ['mask'] });
+    expect(item.statusCode).toBe(200);
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    const refused = await throughTheLab(record.id, '12.5', [item.json().id]);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'SAMPLING_NO_CONCLUSION' });
+    expect(refused.json().error.message).toContain(record.recordNo);
+    expect((await (await h.as('cd.officer')).get(`/api/sampling/records/${record.id}`)).json()).toMatchObject({ status: 'in_lab', reportId: null, nextClock: 'report' });
+  });
+
+  /** Moves the clock to `day` (noon in Shanghai) while `check` runs; through the services, since HTTP sessions would age. */
+  async function on(day: string, check: () => Promise<void>) {
+    const now = clock.now();
+    clock.set(`${day}T12:00:00+08:00`);
+    try {
+      await check();
+    } finally {
+      clock.set(now);
+    }
+  }
+
+  it('lists a batch in the lab as overdue the working day after its 20-working-day report limit', async () => {
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    const received = (
+      await (await h.as('scqi.receptionist')).post(`/api/sampling/records/${record.id}/receive`, { testItemIds: [ids.filtration], conditionOnArrival: '封样完好', storage: '常温', retentionUntil: addDays(today, 90) })
+    ).json();
+    const officer = await h.actor('wh.officer');
+    const overdueIds = async () => (await h.services.sampling.records(officer, { page: 1, pageSize: 100, order: 'desc', overdue: 'true' })).items.map((r) => r.id);
+    await on(received.reportDueOn, async () => {
+      expect(await overdueIds()).not.toContain(record.id);
+    });
+    await on(await h.services.deps.calendar.addWorkingDays(received.reportDueOn, 1), async () => {
+      expect(await overdueIds()).toContain(record.id);
+      expect(await h.services.sampling.recordDetail(officer, record.id)).toMatchObject({ nextClock: 'report', overdue: true });
+    });
+  });
+
+  it('makes a nonconforming result final once the objection window has passed, and still records an objection filed in time', async () => {
+    const { task } = await planWithTask();
+    const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
+    await issuedThroughTheLab(record.id, '91.0');
+    const officer = await h.actor('wh.officer');
+    const { objectionDueOn } = await h.services.sampling.recordDetail(officer, record.id);
+    const listed = async (status: 'reported' | 'closed') =>
+      (await h.services.sampling.records(officer, { page: 1, pageSize: 100, order: 'desc', status })).items.map((r) => r.id);
+    await on(objectionDueOn!, async () => {
+      expect(await h.services.sampling.recordDetail(officer, record.id)).toMatchObject({ status: 'reported', nextClock: 'objection' });
+      expect(await listed('reported')).toContain(record.id);
+    });
+    await on(addDays(objectionDueOn!, 1), async () => {
+      expect(await h.services.sampling.recordDetail(officer, record.id)).toMatchObject({ status: 'closed', conclusion: 'nonconforming', nextClock: null, nextDueOn: null });
+      expect(await listed('reported')).not.toContain(record.id);
+      expect(await listed('closed')).toContain(record.id);
+      // A letter posted on the last day arrives after it: the objection was in time.
+      const late = h.services.sampling.fileObjection(officer, record.id, { filedOn: addDays(objectionDueOn!, 1), reason: '逾期异议' });
+      await expect(late).rejects.toMatchObject({ code: 'OBJECTION_LATE' });
+      const objected = await h.services.sampling.fileObjection(officer, record.id, { filedOn: objectionDueOn!, reason: '邮寄的异议申请，邮戳日期在异议期内' });
+      expect(objected).toMatchObject({ status: 'objection' });
+    });
+  });
+
   it('takes an objection within the window and records its outcome', async () => {
     const { task } = await planWithTask();
     const record = (await (await h.as('cd.officer')).post('/api/sampling/records', batch(task.id))).json();
-    await throughTheLab(record.id, '90.1');
+    await issuedThroughTheLab(record.id, '90.1');
     const officer = await h.as('wh.officer');
     const objected = (await officer.post(`/api/sampling/records/${record.id}/objection`, { filedOn: today, reason: '对过滤效率检验结果有异议，申请复检' })).json();
     expect(objected).toMatchObject({ status: 'objection', objectionFiledOn: today, nextClock: null });
@@ -211,9 +326,17 @@ describe('scope', () => {
     expect((await (await h.as('scqi.receptionist')).get(`/api/sampling/plans/${plan.id}`)).statusCode).toBe(200);
     expect((await (await h.as('fjmi.admin')).get(`/api/sampling/plans/${plan.id}`)).statusCode).toBe(404);
     expect((await (await h.as('fj.admin')).get(`/api/sampling/plans/${plan.id}`)).statusCode).toBe(404);
+    // A county under the city sees neither the city's plan nor its list entry.
+    expect((await (await h.as('jj.officer')).get(`/api/sampling/plans/${plan.id}`)).statusCode).toBe(404);
+    expect((await (await h.as('jj.officer')).get('/api/sampling/plans?pageSize=100')).json().items.map((p: { id: string }) => p.id)).not.toContain(plan.id);
     expect((await (await h.as('sc.admin')).get('/api/sampling/plans?pageSize=100')).json().items.map((p: { id: string }) => p.id)).toContain(plan.id);
     expect((await (await h.as('fj.admin')).get('/api/sampling/plans?pageSize=100')).json().items.map((p: { id: string }) => p.id)).not.toContain(plan.id);
     const disposals = (await (await h.as('fj.admin')).get('/api/sampling/disposals?pageSize=100')).json().items;
     expect(disposals.every((d: { regionCode: string }) => d.regionCode.startsWith('35'))).toBe(true);
+    // 锦江区 next door sees only its own disposals; 武侯区's demo disposal is among 成都's.
+    const jinjiang = (await (await h.as('jj.officer')).get('/api/sampling/disposals?pageSize=100')).json().items;
+    expect(jinjiang.every((d: { regionCode: string }) => d.regionCode === '510104')).toBe(true);
+    const chengdu = (await (await h.as('cd.officer')).get('/api/sampling/disposals?pageSize=100')).json().items;
+    expect(chengdu.some((d: { regionCode: string }) => d.regionCode === '510107')).toBe(true);
   });
 });

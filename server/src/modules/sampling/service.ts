@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   LIST_COUNT_CAP,
@@ -14,6 +14,7 @@ import {
   type SamplingRecordBody,
   type SamplingRecordListQuery,
   type SamplingRecordView,
+  type SamplingStatus,
   type SamplingTaskBody,
 } from '@shijian/contracts';
 import { rawRows, type Db } from '../../db/client.js';
@@ -33,7 +34,7 @@ import type { Enterprises } from '../registry/enterprises.js';
 import type { Categories } from '../registry/categories.js';
 import type { Institutions } from '../registry/institutions.js';
 import { enterprises, institutions } from '../registry/tables.js';
-import { deliveryDue, DUTY_CLOCKS, objectionDue, reportDue } from './clocks.js';
+import { batchStatus, deliveryDue, DUTY_CLOCKS, objectionDue, reportDue } from './clocks.js';
 import { disposalEntity, samplingPlanEntity, samplingRecordEntity, samplingTaskEntity } from './entities.js';
 import { disposalFlows, disposals, samplingPlans, samplingQuotas, samplingRecords, samplingTasks } from './tables.js';
 
@@ -48,6 +49,13 @@ const planScope = (actor: Actor) =>
   actor.orgKind === 'institution'
     ? sql`exists (select 1 from ${samplingTasks} where ${samplingTasks.planId} = ${samplingPlans.id} and ${samplingTasks.institutionOrgId} = ${actor.orgId})`
     : scopeFilter(actor, { region: samplingPlans.regionCode });
+/** `batchStatus` in SQL: a reported batch whose objection window has ended counts as closed. */
+function statusIs(status: SamplingStatus, today: string): SQL {
+  const windowEnded = lt(samplingRecords.objectionDueOn, today);
+  if (status === 'closed') return or(eq(samplingRecords.status, 'closed'), and(eq(samplingRecords.status, 'reported'), windowEnded))!;
+  if (status === 'reported') return and(eq(samplingRecords.status, 'reported'), or(isNull(samplingRecords.objectionDueOn), gte(samplingRecords.objectionDueOn, today)))!;
+  return eq(samplingRecords.status, status);
+}
 const disposalScope = (actor: Actor) => scopeFilter(actor, { region: disposals.regionCode });
 
 /** CY2026-00000123: the year sampled and a number from one sequence. */
@@ -101,43 +109,47 @@ export function createSampling(
     const leads = ids.length
       ? await db.select({ id: cases.id, ref: cases.sourceRef }).from(cases).where(and(eq(cases.source, 'sampling'), inArray(cases.sourceRef, ids)))
       : [];
-    return rows.map(({ record: r, ...joined }) => ({
-      id: r.id,
-      recordNo: r.recordNo,
-      planId: r.planId,
-      planName: joined.planName,
-      taskId: r.taskId,
-      institutionName: joined.institutionName,
-      enterpriseId: r.enterpriseId,
-      enterpriseName: joined.enterpriseName,
-      enterpriseUscc: joined.enterpriseUscc,
-      regionCode: r.regionCode,
-      category: r.category,
-      productName: r.productName,
-      specification: r.specification,
-      batchNo: r.batchNo,
-      quantity: r.quantity,
-      place: r.place,
-      samplers: r.samplers,
-      sampledOn: r.sampledOn,
-      status: r.status,
-      deliveryDueOn: r.deliveryDueOn,
-      sampleId: r.sampleId,
-      receivedOn: r.receivedOn,
-      reportDueOn: r.reportDueOn,
-      reportId: r.reportId,
-      reportedOn: r.reportedOn,
-      conclusion: r.conclusion,
-      objectionDueOn: r.objectionDueOn,
-      objectionFiledOn: r.objectionFiledOn,
-      objectionReason: r.objectionReason,
-      objectionOutcome: r.objectionOutcome,
-      nextClock: r.nextClock,
-      nextDueOn: r.nextDueOn,
-      overdue: Boolean(r.nextClock && DUTY_CLOCKS.includes(r.nextClock) && r.nextDueOn && r.nextDueOn < today),
-      disposalId: joined.disposalId,
-      caseId: leads.find((l) => l.ref === r.id)?.id ?? null,
-    }));
+    return rows.map(({ record: r, ...joined }) => {
+      const status = batchStatus(r, today);
+      const final = status !== r.status;
+      return {
+        id: r.id,
+        recordNo: r.recordNo,
+        planId: r.planId,
+        planName: joined.planName,
+        taskId: r.taskId,
+        institutionName: joined.institutionName,
+        enterpriseId: r.enterpriseId,
+        enterpriseName: joined.enterpriseName,
+        enterpriseUscc: joined.enterpriseUscc,
+        regionCode: r.regionCode,
+        category: r.category,
+        productName: r.productName,
+        specification: r.specification,
+        batchNo: r.batchNo,
+        quantity: r.quantity,
+        place: r.place,
+        samplers: r.samplers,
+        sampledOn: r.sampledOn,
+        status,
+        deliveryDueOn: r.deliveryDueOn,
+        sampleId: r.sampleId,
+        receivedOn: r.receivedOn,
+        reportDueOn: r.reportDueOn,
+        reportId: r.reportId,
+        reportedOn: r.reportedOn,
+        conclusion: r.conclusion,
+        objectionDueOn: r.objectionDueOn,
+        objectionFiledOn: r.objectionFiledOn,
+        objectionReason: r.objectionReason,
+        objectionOutcome: r.objectionOutcome,
+        nextClock: final ? null : r.nextClock,
+        nextDueOn: final ? null : r.nextDueOn,
+        overdue: Boolean(r.nextClock && DUTY_CLOCKS.includes(r.nextClock) && r.nextDueOn && r.nextDueOn < today),
+        disposalId: joined.disposalId,
+        caseId: leads.find((l) => l.ref === r.id)?.id ?? null,
+      };
+    });
   }
 
   async function recordDetail(actor: Actor, id: string): Promise<SamplingRecordView> {
@@ -163,8 +175,11 @@ export function createSampling(
     if (!record) return;
     const overrides = await calendar.overrides(tx);
     const today = calendar.today();
+    // A supervision report judges the batch; one without a verdict cannot close or open anything.
+    if (report.conclusion === 'none') {
+      throw conflict('SAMPLING_NO_CONCLUSION', `样品为监督抽查批次（抽样单 ${record.recordNo}）：检验报告必须对照标准给出合格或不合格结论，请为检验项目设定判定限值`);
+    }
     const conclusion = report.conclusion === 'fail' ? ('nonconforming' as const) : ('conforming' as const);
-    const amended = record.reportId !== null;
     const objectionDueOn = objectionDue(today, overrides);
     await tx
       .update(samplingRecords)
@@ -179,7 +194,11 @@ export function createSampling(
       })
       .where(eq(samplingRecords.id, record.id));
     await audit.append(tx, actor, { action: 'sampling.batch_reported', entity: samplingRecordEntity, id: record.id });
-    if (conclusion !== 'nonconforming' || amended) return;
+    // An amendment that turns a result to nonconforming opens what the first report would
+    // have; one that turns it to conforming leaves an opened disposal and lead to the officers.
+    if (conclusion !== 'nonconforming') return;
+    const [existing] = await tx.select({ id: disposals.id }).from(disposals).where(eq(disposals.samplingRecordId, record.id));
+    if (existing) return;
 
     const [disposal] = await tx
       .insert(disposals)
@@ -198,6 +217,7 @@ export function createSampling(
     const [producer] = await tx.select().from(enterprises).where(eq(enterprises.id, record.enterpriseId));
     const bureau = await services.orgs.regulatorFor(record.regionCode, tx);
     if (!bureau || !producer) return;
+    await services.samples.disclose(tx, actor, report.sampleId, bureau, `监督抽查不合格（抽样单 ${record.recordNo}），移交生产者所在地监管部门核查处置`);
     const [plan] = await tx.select({ campaignId: samplingPlans.campaignId }).from(samplingPlans).where(eq(samplingPlans.id, record.planId));
     await services.cases.openLead(tx, actor, bureau, {
       source: 'sampling',
@@ -345,6 +365,10 @@ export function createSampling(
       const [inst] = await db.select().from(institutions).where(eq(institutions.id, body.institutionId));
       if (!inst || !inst.orgId) throw invalid('institutionId', '检验机构不存在');
       if (!inst.cmaValidUntil || inst.cmaValidUntil < calendar.today()) throw invalid('institutionId', `${inst.name} 的资质认定证书已过期，不能承担抽查任务`);
+      if (!(await services.institutions.qualifiedForCategory(inst.id, body.category))) {
+        const name = (await services.categories.list()).find((c) => c.code === body.category)?.name ?? body.category;
+        throw invalid('institutionId', `${inst.name} 的资质认定范围不含「${name}」的检验参数，不能承担该类别的抽查任务`);
+      }
       const id = await db.transaction(async (tx) => {
         const [task] = await tx
           .insert(samplingTasks)
@@ -448,7 +472,7 @@ export function createSampling(
       authorize(actor, 'sampling.read');
       const today = calendar.today();
       const conditions: (SQL | undefined)[] = [recordScope(actor)];
-      if (q.status) conditions.push(eq(samplingRecords.status, q.status));
+      if (q.status) conditions.push(statusIs(q.status, today));
       if (q.conclusion) conditions.push(eq(samplingRecords.conclusion, q.conclusion));
       if (q.planId) conditions.push(eq(samplingRecords.planId, q.planId));
       if (q.enterpriseId) conditions.push(eq(samplingRecords.enterpriseId, q.enterpriseId));

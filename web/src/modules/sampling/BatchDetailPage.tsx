@@ -272,7 +272,10 @@ export function BatchDetailPage() {
                 {t(sm.receive)}
               </Button>
             ) : null}
-            {dispose && r.status === 'reported' && r.conclusion === 'nonconforming' ? <Button onClick={() => setModal('objection')}>{t(sm.fileObjection)}</Button> : null}
+            {/* After the window a batch reads closed, but an objection posted in time may still arrive and be recorded. */}
+            {dispose && (r.status === 'reported' || r.status === 'closed') && r.conclusion === 'nonconforming' && !r.objectionFiledOn ? (
+              <Button onClick={() => setModal('objection')}>{t(sm.fileObjection)}</Button>
+            ) : null}
             {dispose && r.status === 'objection' ? (
               <Button type="primary" onClick={() => setModal('decision')}>
                 {t(sm.decideObjection)}

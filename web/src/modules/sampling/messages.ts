@@ -173,7 +173,7 @@ export const sm = {
   objectionReason: { zh: '异议理由及处理意见', en: 'Objection and decision' },
   fileObjection: { zh: '登记异议', en: 'Record an objection' },
   fileObjectionTitle: { zh: '登记企业异议：{no}', en: 'Record the enterprise’s objection: {no}' },
-  fileObjectionHint: { zh: '企业应在收到不合格结果后15日内提出异议（本批次 {date} 届满）；逾期提出的不予受理。', en: 'Objections are due within 15 days of the result (this batch: by {date}); late ones are refused.' },
+  fileObjectionHint: { zh: '企业应在收到不合格结果后15日内提出异议（本批次 {date} 届满）；提出日期以企业提交之日为准，邮寄的以邮戳日期为准，逾期提出的不予受理。', en: 'Objections are due within 15 days of the result (this batch: by {date}), counted from the day the enterprise submitted it (postmark for letters); late ones are refused.' },
   filedOn: { zh: '提出日期', en: 'Filed on 提出日期' },
   reason: { zh: '异议理由', en: 'Reason 异议理由' },
   reasonRequired: { zh: '请填写异议理由', en: 'Enter the reason' },
