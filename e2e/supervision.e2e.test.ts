@@ -80,6 +80,19 @@ describe('nonconforming batch → case → dishonesty list on the portal', () =>
     await page.getByText('列入中').first().waitFor();
   }, 120_000);
 
+  it('shows a reviewing bureau its pending early-removal application on the overview and opens the queue', async () => {
+    await signIn('fj.admin');
+    await page.goto('/');
+    const card = page.locator('.stat-card', { hasText: '待审核的提前移出申请' });
+    await card.locator('.ant-statistic-content-value', { hasText: '1' }).waitFor();
+    await card.click();
+    await page.waitForURL('**/enforcement/credit?removal=pending');
+    const row = page.locator('.ant-table-row', { hasText: '福建闽康卫材有限公司' });
+    await row.waitFor();
+    expect(await page.locator('.ant-table-row').count()).toBe(1);
+    expect(await row.innerText()).toContain('待审核');
+  }, 120_000);
+
   it('shows the listing on the public portal without login', async () => {
     await page.context().close();
     page = await app.newPage();

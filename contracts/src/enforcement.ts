@@ -57,10 +57,10 @@ export const CaseTransitionBody = z.discriminatedUnion('to', [
 ]);
 export type CaseTransitionBody = z.infer<typeof CaseTransitionBody>;
 
+/** The approver is the leader who records the extension: the policy lets only leaders extend. */
 export const CaseExtensionBody = z.object({
   clock: CaseClock,
   days: z.number().int().min(1, { message: '延长天数至少为1天' }).max(90, { message: '单次延长不超过90天' }),
-  approvedBy: text(100, '批准人'),
   reason: text(1000, '延长理由'),
 });
 
@@ -186,6 +186,8 @@ export const ListingCreateBody = z.object({
 export const ListingListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
   status: DishonestyStatus.optional(),
+  /** 'pending': listings whose early-removal application waits for review — the reviewer's queue. */
+  removal: z.enum(['pending']).optional(),
   q: z.string().trim().max(100).optional(),
 });
 export const ListingView = z.object({
@@ -207,6 +209,8 @@ export const ListingView = z.object({
   /** As of today: a listing past its three years reads 'expired'. */
   status: DishonestyStatus,
   removedOn: IsoDate.nullable(),
+  /** The day a still-undecided early-removal application was made. */
+  pendingApplicationOn: IsoDate.nullable(),
 });
 export type ListingView = z.infer<typeof ListingView>;
 export const RemovalApplicationView = z.object({

@@ -1,5 +1,6 @@
 import type { Services } from '../modules/index.js';
 import { addDays } from '../platform/calendar/working-days.js';
+import { renderDemoDocument } from './case-document.js';
 
 /**
  * Sampling plans and batches, cases and the dishonesty list of the demo world:
@@ -130,6 +131,40 @@ export async function seedSupervision(services: Services, log: (line: string) =>
   await move(whOfficer, nearDecision.id, { to: 'filed', on: addDays(today, -86), note: '' });
   await move(whOfficer, nearDecision.id, { to: 'investigating', on: addDays(today, -80), note: '调取进货台账，询问当事人' });
   await services.cases.figures(whOfficer, nearDecision.id, { unitsInvestigated: 4, staffDispatched: 10, note: '联合检查' });
+  const inspectionRecord = { title: '现场检查笔录', documentNo: '武市监检〔2026〕08号' };
+  const scan = await renderDemoDocument({
+    bureau: '成都市武侯区市场监督管理局',
+    ...inspectionRecord,
+    party: kangning.name,
+    lines: [
+      `检查时间：${addDays(today, -80)} 上午9时至11时。检查地点：当事人生产车间及成品仓库。`,
+      '执法人员出示执法证件，告知当事人依法享有的权利和义务。',
+      '现场检查发现：成品仓库存放的“KN95防护口罩”外包装未标注执行标准编号和生产许可证编号，与《产品质量法》第二十七条规定不符。',
+      '当事人对上述检查情况无异议，签字确认。',
+    ],
+  });
+  await services.cases.addDocument(whOfficer, nearDecision.id, { ...inspectionRecord, fileName: '现场检查笔录.pdf' }, 'application/pdf', scan);
+
+  // A lead whose filing review needs a test result: the leader extends the clock before it runs out.
+  const extended = await lead(whOfficer, {
+    source: 'complaint',
+    partyName: '武侯区某医疗器械经营部',
+    productCategory: 'ir_thermometer',
+    violationCategory: 'quality',
+    summary: '投诉反映销售的红外体温计示值偏差大，需送检确认',
+    leadOn: await workingDaysAgo(12),
+  });
+  await services.cases.extend(scLeader, extended.id, { clock: 'filing', days: 10, reason: '涉案体温计已送计量院检定，待检定结果后作出立案决定' });
+
+  const unfounded = await lead(jjOfficer, {
+    source: 'complaint',
+    partyName: '锦江区某便利店',
+    productCategory: 'mask',
+    violationCategory: 'quality',
+    summary: '投诉反映销售的口罩无中文标签',
+    leadOn: addDays(today, -20),
+  });
+  await move(jjOfficer, unfounded.id, { to: 'not_filed', on: addDays(today, -14), reason: '经核查，涉诉口罩中文标签齐全，进货查验记录完整，违法事实不成立' });
 
   const priceCase = await lead(jjOfficer, {
     source: 'complaint',

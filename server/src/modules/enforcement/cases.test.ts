@@ -121,16 +121,26 @@ describe('the path of a case', () => {
 
   it('extends the filing clock by at most 15 working days, only with a leader’s approval recorded', async () => {
     const c = (await (await h.as('wh.officer')).post('/api/cases', lead())).json();
-    const body = { clock: 'filing', days: 10, approvedBy: '杨帆', reason: '涉案产品需送检' };
+    const body = { clock: 'filing', days: 10, reason: '涉案产品需送检' };
     expect((await (await h.as('wh.officer')).post(`/api/cases/${c.id}/extensions`, body)).statusCode).toBe(403);
     const extended = (await (await h.as('sc.leader')).post(`/api/cases/${c.id}/extensions`, body)).json();
     expect(extended.filingDueOn).toBe(await h.services.deps.calendar.addWorkingDays(today, 25));
     expect(extended.dueOn).toBe(extended.filingDueOn);
-    expect(extended.events.at(-1)).toMatchObject({ kind: 'extension', clock: 'filing', extensionDays: 10, approvedBy: '杨帆' });
+    const leader = (await (await h.as('sc.leader')).get('/api/auth/me')).json().user.displayName;
+    expect(extended.events.at(-1)).toMatchObject({ kind: 'extension', clock: 'filing', extensionDays: 10, approvedBy: leader });
     const tooMuch = await (await h.as('sc.leader')).post(`/api/cases/${c.id}/extensions`, { ...body, days: 6 });
     expect(tooMuch.json().error.details.fields[0].message).toContain('最多延长15个工作日');
     const wrongClock = await (await h.as('sc.leader')).post(`/api/cases/${c.id}/extensions`, { ...body, clock: 'decision' });
     expect(wrongClock.statusCode).toBe(409);
+  });
+
+  it('refuses to extend a clock whose limit has already passed, so the case stays overdue', async () => {
+    const leadOn = await h.services.deps.calendar.addWorkingDays(today, -20);
+    const late = (await (await h.as('wh.officer')).post('/api/cases', lead({ leadOn }))).json();
+    expect(late.daysLeft).toBeLessThan(0);
+    const refused = await (await h.as('sc.leader')).post(`/api/cases/${late.id}/extensions`, { clock: 'filing', days: 10, reason: '补办延长' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({ code: 'CLOCK_EXPIRED', message: `立案期限已于 ${late.filingDueOn} 届满，届满后不能再延长` });
   });
 
   it('records units investigated and staff dispatched, and keeps documents with their digest', async () => {

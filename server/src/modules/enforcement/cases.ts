@@ -409,6 +409,10 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
       if (row.clock !== body.clock) {
         throw conflict('CLOCK_NOT_RUNNING', body.clock === 'filing' ? '案件已不在立案审查阶段，不能延长立案期限' : '案件不在办理阶段，不能延长作出决定的期限');
       }
+      // An extension is approved before the limit: once it has passed, the case is overdue and stays on the board.
+      if (row.dueOn && row.dueOn < calendar.today()) {
+        throw conflict('CLOCK_EXPIRED', `${body.clock === 'filing' ? '立案' : '作出决定的'}期限已于 ${row.dueOn} 届满，届满后不能再延长`);
+      }
       const overrides = await calendar.overrides();
       const set: Partial<typeof cases.$inferInsert> = { updatedAt: clock.now() };
       if (body.clock === 'filing') {
@@ -427,7 +431,7 @@ export function createCases(deps: Deps, enterprises: Enterprises, orgService: Or
           tx,
           actor,
           id,
-          { kind: 'extension', clock: body.clock, extensionDays: body.days, approvedBy: body.approvedBy, note: `${body.reason}（新期限 ${set.dueOn}）` },
+          { kind: 'extension', clock: body.clock, extensionDays: body.days, approvedBy: actor.displayName, note: `${body.reason}（新期限 ${set.dueOn}）` },
           'case.extended',
         );
       });

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { FixedClock } from '../../platform/clock.js';
 import { addYears } from './credit.js';
 
 let h: Harness;
+const clock = new FixedClock(new Date());
 let today: string;
 let kangningUscc: string;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ clock });
   today = h.services.deps.calendar.today();
   kangningUscc = (await (await h.as('kangning')).get('/api/enterprises')).json().items[0].uscc;
 });
@@ -103,6 +105,31 @@ describe('the serious-dishonesty list', () => {
     expect(decided.applications[0]).toMatchObject({ status: 'approved', decidedOn: today });
     const publicList = (await h.anonymous().get(`/api/public/dishonesty?pageSize=50`)).json();
     expect(publicList.items.map((i: { decisionNo: string }) => i.decisionNo)).not.toContain(c.decisionNo);
+  });
+
+  it('queues pending applications for the reviewing bureau, and leaves none to decide once the three years are over', async () => {
+    const listedOn = addYears(today, -2);
+    const c = await decidedCase(listedOn, listedOn);
+    const listed = (await (await h.as('sc.admin')).post('/api/credit/listings', listing(c.id, listedOn))).json();
+    const applied = await (await h.as('kangning')).post(`/api/credit/listings/${listed.id}/removal-applications`, { reason: '已履行处罚决定', commitments: '作出信用承诺' });
+    const applicationId = applied.json().applications[0].id as string;
+    const queue = async (user: string) => (await (await h.as(user)).get('/api/credit/listings?removal=pending&pageSize=100')).json().items as { id: string; pendingApplicationOn: string | null }[];
+    expect((await queue('sc.admin')).find((i) => i.id === listed.id)).toMatchObject({ pendingApplicationOn: today });
+    expect((await queue('wh.officer')).map((i) => i.id)).toContain(listed.id);
+    expect((await queue('jj.officer')).map((i) => i.id)).not.toContain(listed.id);
+    expect((await queue('fj.admin')).map((i) => i.id)).not.toContain(listed.id);
+
+    // Through the services: moving the clock three years would also age the HTTP sessions.
+    const reviewer = await h.actor('sc.admin');
+    const now = clock.now();
+    clock.set(`${addYears(listedOn, 3)}T12:00:00+08:00`);
+    try {
+      const later = await h.services.credit.listings(reviewer, { page: 1, pageSize: 100, order: 'desc', removal: 'pending' });
+      expect(later.items.map((i) => i.id)).not.toContain(listed.id);
+      await expect(h.services.credit.decideRemoval(reviewer, applicationId, { approve: true, note: '同意' })).rejects.toMatchObject({ code: 'LISTING_NOT_IN_FORCE' });
+    } finally {
+      clock.set(now);
+    }
   });
 
   it('takes a listing off the public list when its three years are over', async () => {

@@ -53,9 +53,15 @@ const listingScope = (actor: Actor) =>
 export function createCredit(deps: Deps, caseService: Cases) {
   const { db, clock, audit, calendar } = deps;
 
-  const selection = { row: dishonestyListings, caseNo: cases.caseNo, orgName: orgs.name };
+  const pendingApplication = sql`exists (select 1 from ${removalApplications} a where a.listing_id = ${dishonestyListings.id} and a.status = 'pending')`;
+  const selection = {
+    row: dishonestyListings,
+    caseNo: cases.caseNo,
+    orgName: orgs.name,
+    pendingApplicationOn: sql<string | null>`(select a.applied_on::text from ${removalApplications} a where a.listing_id = ${dishonestyListings.id} and a.status = 'pending' limit 1)`,
+  };
 
-  function toView(r: { row: ListingRow; caseNo: string; orgName: string }, today: string): ListingView {
+  function toView(r: { row: ListingRow; caseNo: string; orgName: string; pendingApplicationOn: string | null }, today: string): ListingView {
     const { row } = r;
     return {
       id: row.id,
@@ -75,6 +81,7 @@ export function createCredit(deps: Deps, caseService: Cases) {
       earliestRemovalOn: row.earliestRemovalOn,
       status: listingStatus(row, today),
       removedOn: row.status === 'removed_early' ? row.removedOn : today >= row.expiresOn ? row.expiresOn : null,
+      pendingApplicationOn: r.pendingApplicationOn,
     };
   }
 
@@ -159,6 +166,8 @@ export function createCredit(deps: Deps, caseService: Cases) {
       if (q.status === 'listed') conditions.push(inForce(today));
       if (q.status === 'removed_early') conditions.push(eq(dishonestyListings.status, 'removed_early'));
       if (q.status === 'expired') conditions.push(and(eq(dishonestyListings.status, 'listed'), lte(dishonestyListings.expiresOn, today)));
+      // An application on a listing whose three years have run out has nothing left to decide.
+      if (q.removal === 'pending') conditions.push(pendingApplication, inForce(today));
       if (q.q) conditions.push(or(ilike(dishonestyListings.partyName, `%${q.q}%`), eq(dishonestyListings.partyUscc, q.q.toUpperCase())));
       const where = and(...conditions);
       const [rows, [total]] = await Promise.all([
@@ -205,9 +214,13 @@ export function createCredit(deps: Deps, caseService: Cases) {
       authorize(actor, 'credit.review');
       const [application] = await db.select().from(removalApplications).where(eq(removalApplications.id, applicationId));
       if (!application) throw notFound('removal_application', applicationId);
-      await getRow(actor, application.listingId); // scope
       if (application.status !== 'pending') throw conflict('ALREADY_DECIDED', '该申请已审核');
       const today = calendar.today();
+      const { row: listing } = await getRow(actor, application.listingId);
+      const standing = listingStatus(listing, today);
+      if (standing !== 'listed') {
+        throw conflict('LISTING_NOT_IN_FORCE', standing === 'expired' ? `名单已于 ${listing.expiresOn} 届满三年移出，无需再审核提前移出` : '该名单已提前移出');
+      }
       await db.transaction(async (tx) => {
         await tx
           .update(removalApplications)

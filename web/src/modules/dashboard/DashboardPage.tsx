@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Typography } from 'antd';
-import { ExperimentOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ClockCircleOutlined, ExperimentOutlined, FieldTimeOutlined, ShopOutlined, TeamOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router-dom';
 import { useQuery } from '@tanstack/react-query';
 import { enterprisesApi, institutionsApi, usersApi } from '../../api/endpoints';
@@ -9,6 +9,8 @@ import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { useCategories } from '../../shared/categories';
 import { PageHeader, QueryError } from '../../shared/ui';
+import { casesApi, creditApi } from '../enforcement/api';
+import { paths as samplingPaths, samplingApi } from '../sampling/api';
 import { CategoryBarChart } from './CategoryBarChart';
 
 const m = {
@@ -25,7 +27,43 @@ const m = {
   },
   noEnterprises: { zh: '管辖范围内还没有登记企业', en: 'No enterprises registered in your scope yet' },
   series: { zh: '企业数', en: 'Enterprises' },
+  overdueCases: { zh: '超期未办结的案件', en: 'Cases past a statutory limit' },
+  overdueBatches: { zh: '超期的抽查批次', en: 'Sampled batches overdue' },
+  pendingRemovals: { zh: '待审核的提前移出申请', en: 'Early-removal applications to review' },
 };
+
+/** The work waiting for this user's roles, each card opening its queue. */
+function QueueCards() {
+  const t = useT();
+  const session = useSession();
+  const navigate = useNavigate();
+  const cases = can(session, 'case.read');
+  const sampling = can(session, 'sampling.read') && session.org.kind === 'regulator';
+  const review = can(session, 'credit.review');
+  const deadlines = useQuery({ queryKey: ['dashboard', 'case-deadlines'], queryFn: () => casesApi.deadlines({ withinDays: 5, limit: 1 }), enabled: cases });
+  const batches = useQuery({ queryKey: ['dashboard', 'overdue-batches'], queryFn: () => samplingApi.records({ overdue: 'true', pageSize: 1 }), enabled: sampling });
+  const removals = useQuery({ queryKey: ['dashboard', 'pending-removals'], queryFn: () => creditApi.list({ removal: 'pending', pageSize: 1 }), enabled: review });
+  const cards: ReactNode[] = [];
+  if (cases) {
+    const overdue = deadlines.data?.counts.reduce((n, c) => n + c.overdue, 0);
+    cards.push(<CountCard key="cases" title={t(m.overdueCases)} icon={<ClockCircleOutlined />} value={overdue} loading={deadlines.isPending} onOpen={() => navigate('/enforcement/deadlines')} />);
+  }
+  if (sampling) {
+    cards.push(<CountCard key="batches" title={t(m.overdueBatches)} icon={<FieldTimeOutlined />} value={batches.data?.total} loading={batches.isPending} onOpen={() => navigate(`${samplingPaths.batches}?overdue=true`)} />);
+  }
+  if (review) {
+    cards.push(<CountCard key="removals" title={t(m.pendingRemovals)} icon={<AuditOutlined />} value={removals.data?.total} loading={removals.isPending} onOpen={() => navigate('/enforcement/credit?removal=pending')} />);
+  }
+  return (
+    <>
+      {cards.map((card, i) => (
+        <Col key={i} xs={24} sm={12} lg={8}>
+          {card}
+        </Col>
+      ))}
+    </>
+  );
+}
 
 function CountCard({ title, icon, value, loading, onOpen }: { title: string; icon: ReactNode; value?: number; loading: boolean; onOpen: () => void }) {
   return (
@@ -96,6 +134,7 @@ export function DashboardPage() {
             <CountCard title={t(m.users)} icon={<TeamOutlined />} value={users.data?.total} loading={users.isPending} onOpen={() => navigate('/users')} />
           </Col>
         ) : null}
+        <QueueCards />
         {showEnterprises && session.org.kind !== 'enterprise' ? (
           <Col span={24}>
             <CategoryChartCard />

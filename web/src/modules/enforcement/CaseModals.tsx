@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { CASE_CLOCK_LABELS, DISHONESTY_CRITERIA, DISHONESTY_CRITERION_LABELS, type CaseClock, type DishonestyCriterion } from '@shijian/contracts';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
+import { useSession } from '../../app/session';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
 import { requiredRule } from '../../shared/rules';
@@ -19,7 +20,7 @@ function useCaseUpdate(detail: CaseDetailView) {
   };
 }
 
-type ExtensionValues = { days: number; approvedBy: string; reason: string };
+type ExtensionValues = { days: number; reason: string };
 
 /** An approved extension of the clock that is running now; recorded with approver and reason. */
 export function ExtensionModal({ detail, open, onClose }: { detail: CaseDetailView; open: boolean; onClose: () => void }) {
@@ -27,10 +28,11 @@ export function ExtensionModal({ detail, open, onClose }: { detail: CaseDetailVi
   const required = requiredRule(t, xm.required);
   const { message } = App.useApp();
   const [form] = Form.useForm<ExtensionValues>();
+  const session = useSession();
   const update = useCaseUpdate(detail);
   const clock = detail.clock as CaseClock;
   const save = useMutation({
-    mutationFn: (v: ExtensionValues) => casesApi.extend(detail.id, { clock, days: v.days, approvedBy: v.approvedBy, reason: v.reason }),
+    mutationFn: (v: ExtensionValues) => casesApi.extend(detail.id, { clock, days: v.days, reason: v.reason }),
     onSuccess: (updated) => {
       update(updated);
       void message.success(t(xm.extended, { date: updated.dueOn ?? '—' }));
@@ -61,8 +63,8 @@ export function ExtensionModal({ detail, open, onClose }: { detail: CaseDetailVi
         <Form.Item name="days" label={t(xm.extensionDays)} extra={t(xm.extensionDaysHint)} rules={[{ required: true, type: 'integer', min: 1, max: 90, message: t(xm.extensionDaysRequired) }]}>
           <InputNumber min={1} max={90} precision={0} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="approvedBy" label={t(xm.approvedBy)} rules={[required(xm.approvedBy), { max: 100 }]}>
-          <Input maxLength={100} />
+        <Form.Item label={t(xm.approvedBy)}>
+          <Typography.Text>{session.user.displayName}</Typography.Text>
         </Form.Item>
         <Form.Item name="reason" label={t(xm.reason)} rules={[required(xm.reason), { max: 1000 }]}>
           <Input.TextArea rows={3} maxLength={1000} showCount />

@@ -1,4 +1,4 @@
-import { Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { DISHONESTY_CRITERION_LABELS, DISHONESTY_STATUS_LABELS, DISHONESTY_STATUSES, type DishonestyCriterion, type DishonestyStatus } from '@shijian/contracts';
 import { useT } from '../../app/i18n';
@@ -15,7 +15,7 @@ import { xm } from './messages';
 import { ListingStatusTag } from './tags';
 
 const LIST = { sorts: ['listedOn'] as const, sort: 'listedOn' as const, order: 'desc' as const };
-const FILTERS = ['q', 'status'] as const;
+const FILTERS = ['q', 'status', 'removal'] as const;
 
 export function CriteriaText({ criteria }: { criteria: DishonestyCriterion[] }) {
   const t = useT();
@@ -54,7 +54,21 @@ export function CreditPage() {
     { title: t(xm.listedOn), dataIndex: 'listedOn', width: 120, ...list.sortable('listedOn'), render: formatDate },
     { title: t(xm.expiresOn), dataIndex: 'expiresOn', width: 120, render: formatDate },
     { title: t(xm.earliestRemovalOn), dataIndex: 'earliestRemovalOn', width: 130, render: formatDate },
-    { title: t(xm.listingStatus), dataIndex: 'status', width: 100, render: (s: DishonestyStatus) => <ListingStatusTag status={s} /> },
+    {
+      title: t(xm.listingStatus),
+      dataIndex: 'status',
+      width: 150,
+      render: (s: DishonestyStatus, row) => (
+        <>
+          <ListingStatusTag status={s} />
+          {row.pendingApplicationOn ? (
+            <Tooltip title={t(xm.removalPendingTag, { date: row.pendingApplicationOn })}>
+              <Tag color="gold">{t(xm.removalPending)}</Tag>
+            </Tooltip>
+          ) : null}
+        </>
+      ),
+    },
   ];
   if (!enterprise) {
     columns.splice(1, 0, {
@@ -74,6 +88,7 @@ export function CreditPage() {
       <FilterBar name="creditFilters" values={list.filters} onApply={list.setFilters}>
         <SearchFilter label={t(xm.creditSearch)} width={240} />
         <SelectFilter name="status" label={t(xm.listingStatus)} width={150} options={DISHONESTY_STATUSES.map((s) => ({ value: s, label: t(DISHONESTY_STATUS_LABELS[s]) }))} />
+        {enterprise ? null : <SelectFilter name="removal" label={t(xm.removalFilter)} width={170} options={[{ value: 'pending', label: t(xm.removalPending) }]} />}
       </FilterBar>
       <ListTable<ListingView>
         list={list}
