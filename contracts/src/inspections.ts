@@ -258,16 +258,23 @@ export const PublicDrawListQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+/**
+ * Every draw is listed from the moment it is made, published or not, with the SHA-256 of its
+ * seed: the seed itself and the targets appear only on publication, and anyone can then check
+ * that the seed is the one committed to — a bureau cannot redraw quietly until it likes the result.
+ */
 export const PublicDrawSummary = z.object({
   id: Id,
   name: z.string(),
   orgName: z.string(),
   regionName: z.string(),
   drawnAt: IsoDateTime,
-  publishedAt: IsoDateTime,
+  /** Null while the draw's targets are not yet published. */
+  publishedAt: IsoDateTime.nullable(),
   targetCount: z.number().int(),
   recordedCount: z.number().int(),
   inputsSha256: z.string(),
+  seedSha256: z.string(),
 });
 export type PublicDrawSummary = z.infer<typeof PublicDrawSummary>;
 export const PublicInspector = z.object({ userId: z.string(), name: z.string(), enforcementId: z.string() });
@@ -282,6 +289,7 @@ export const PublicTarget = DrawnTarget.extend({
 export type PublicTarget = z.infer<typeof PublicTarget>;
 /** A published draw: the seed, parameters and inputs to re-run it, and its targets with their recorded results. */
 export const PublicDrawView = PublicDrawSummary.extend({
+  publishedAt: IsoDateTime,
   algorithm: z.string(),
   seed: z.string(),
   parameters: DrawParameters,

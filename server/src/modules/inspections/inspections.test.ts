@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DrawDetailView, DrawRecordView, PublicDrawView, QueueItemView } from '@shijian/contracts';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { sha256Hex } from '../../platform/audit/canonical.js';
 import { addDays } from '../../platform/calendar/working-days.js';
 import { draw, drawDigest } from './draw.js';
 
@@ -37,6 +38,7 @@ describe('the demo world', () => {
     expect(demo).toMatchObject({ targetCount: 4, recordedCount: 2 });
     const published: PublicDrawView = (await anon.get(`/api/public/inspections/draws/${demo.id}`)).json();
     expect(draw(published.seed, published.parameters, published.inputs)).toEqual(drawnOf(published.targets));
+    expect(sha256Hex(published.seed)).toBe(demo.seedSha256);
     expect(drawDigest(published.parameters, published.inputs)).toBe(published.inputsSha256);
     expect(published.inputs.candidates.map((c) => c.enterpriseId)).toEqual([...published.inputs.candidates.map((c) => c.enterpriseId)].sort());
     expect(published.targets.filter((t) => t.outcome).map((t) => t.outcome).sort()).toEqual(['no_problem', 'problems_rectified']);
@@ -44,7 +46,8 @@ describe('the demo world', () => {
 
   it('publishes officers’ names and enforcement IDs, and nothing else about people', async () => {
     const list = (await h.anonymous().get('/api/public/inspections/draws')).json();
-    const res = await h.anonymous().get(`/api/public/inspections/draws/${list.items[0].id}`);
+    const published = list.items.find((d: { publishedAt: string | null }) => d.publishedAt);
+    const res = await h.anonymous().get(`/api/public/inspections/draws/${published.id}`);
     const body: PublicDrawView = res.json();
     expect(body.inspectors.map((i) => Object.keys(i).sort())).toEqual(body.inspectors.map(() => ['enforcementId', 'name', 'userId']));
     expect(body.inspectors.map((i) => i.enforcementId)).toContain('51010021001');
@@ -290,12 +293,28 @@ describe('scope of draws', () => {
     }
   });
 
-  it('keeps unpublished draws off the public API and the portal', async () => {
+  it('lists an unpublished draw from the start as a commitment to its seed, without seed, targets or results', async () => {
     const anon = h.anonymous();
     expect((await anon.get(`/api/public/inspections/draws/${wuhou.id}`)).statusCode).toBe(404);
-    expect((await anon.get('/api/public/inspections/draws?pageSize=100')).json().items.map((d: { id: string }) => d.id)).not.toContain(wuhou.id);
     expect((await anon.get(`/public/inspections/${wuhou.id}`)).statusCode).toBe(404);
-    expect((await anon.get('/public/inspections')).body).not.toContain('武侯区县内抽查');
+    const listed = (await anon.get('/api/public/inspections/draws?pageSize=100')).json().items.find((d: { id: string }) => d.id === wuhou.id);
+    expect(listed).toEqual({
+      id: wuhou.id,
+      name: '武侯区县内抽查',
+      orgName: '成都市武侯区市场监督管理局',
+      regionName: expect.any(String),
+      drawnAt: wuhou.drawnAt,
+      publishedAt: null,
+      targetCount: wuhou.targetCount,
+      recordedCount: 0,
+      inputsSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      seedSha256: sha256Hex(wuhou.seed),
+    });
+    const page = (await anon.get('/public/inspections')).body;
+    expect(page).toContain('武侯区县内抽查');
+    expect(page).toContain(sha256Hex(wuhou.seed));
+    expect(page).not.toContain(wuhou.seed);
+    expect(page).not.toContain(`/public/inspections/${wuhou.id}`);
   });
 
   it('gives each officer a queue of their own targets only', async () => {
@@ -369,7 +388,10 @@ describe('results and publication', () => {
     expect(list.headers['content-type']).toContain('text/html');
     expect(list.body).toContain('成都市结果登记');
     expect(list.body).toContain('2026年成都市防疫用品生产企业双随机抽查（第一批）');
-    expect(list.body).toMatch(/第 1 \/ 1 页，共 2 次抽取/);
+    // Every draw made is in the log, published or not.
+    const { total } = (await anon.get('/api/public/inspections/draws')).json();
+    expect(total).toBeGreaterThan(2);
+    expect(list.body).toContain(`第 1 / 1 页，共 ${total} 次抽取`);
     const page = await anon.get(`/public/inspections/${d.id}`);
     expect(page.statusCode).toBe(200);
     for (const t of d.targets) expect(page.body).toContain(t.enterpriseName);

@@ -35,6 +35,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
+import { sha256Hex } from '../../platform/audit/canonical.js';
 import { likeEscape, orgScope, type Orgs } from '../identity/orgs.js';
 import { orgs, users } from '../identity/tables.js';
 import { enterpriseListWhere, enterpriseScope, type Enterprises } from '../registry/enterprises.js';
@@ -144,6 +145,8 @@ export function createInspections(deps: Deps, enterpriseService: Enterprises, or
     drawnByName: users.displayName,
     publishedAt: inspectionDraws.publishedAt,
     inputsSha256: inspectionDraws.inputsSha256,
+    /** Hashed for the public log only; the seed itself is never in a summary. */
+    seed: inspectionDraws.seed,
     candidateCount: sql<number>`jsonb_array_length(${inspectionDraws.inputs}->'candidates')`,
     inspectorCount: sql<number>`jsonb_array_length(${inspectionDraws.inputs}->'inspectors')`,
     targetCount: sql<number>`(select count(*) from ${inspectionTargets} where ${inspectionTargets.drawId} = ${inspectionDraws.id})`,
@@ -673,11 +676,11 @@ export function createInspections(deps: Deps, enterpriseService: Enterprises, or
 
     // ---------- public (一公开) ----------
 
+    /** Every draw, newest first: published ones with their results, the others as a commitment to their seed. */
     async publicList(q: z.infer<typeof PublicDrawListQuery>) {
-      const where = isNotNull(inspectionDraws.publishedAt);
       const [rows, [total]] = await Promise.all([
-        summaries().where(where).orderBy(desc(inspectionDraws.publishedAt), asc(inspectionDraws.id)).limit(q.pageSize).offset(pageOffset(q)),
-        db.select({ n: count() }).from(inspectionDraws).where(where),
+        summaries().orderBy(desc(inspectionDraws.drawnAt), asc(inspectionDraws.id)).limit(q.pageSize).offset(pageOffset(q)),
+        db.select({ n: count() }).from(inspectionDraws),
       ]);
       const items: PublicDrawSummary[] = await Promise.all(
         rows.map(async (r) => ({
@@ -686,10 +689,11 @@ export function createInspections(deps: Deps, enterpriseService: Enterprises, or
           orgName: r.orgName,
           regionName: await regionName(r.regionCode),
           drawnAt: r.drawnAt.toISOString(),
-          publishedAt: r.publishedAt!.toISOString(),
+          publishedAt: r.publishedAt?.toISOString() ?? null,
           targetCount: countOf(r.targetCount),
-          recordedCount: countOf(r.recordedCount),
+          recordedCount: r.publishedAt ? countOf(r.recordedCount) : 0,
           inputsSha256: r.inputsSha256,
+          seedSha256: sha256Hex(r.seed),
         })),
       );
       return paged(items, total?.n, q);
@@ -718,6 +722,7 @@ export function createInspections(deps: Deps, enterpriseService: Enterprises, or
         targetCount: targets.length,
         recordedCount: targets.filter((t) => t.outcome).length,
         inputsSha256: row.inputsSha256,
+        seedSha256: sha256Hex(row.seed),
         algorithm: parameters.algorithm,
         seed: row.seed,
         parameters,

@@ -22,25 +22,28 @@ const date = (iso: string | null) => (iso ? shanghaiDate(new Date(iso)) : '—')
 const percent = (ratio: number) => `${Math.round(ratio * 10_000) / 100}%`;
 
 function listBody(page: Awaited<ReturnType<Services['inspections']['publicList']>>): string {
-  if (!page.items.length) return '<p class="empty">暂无已公示的双随机抽查结果</p>';
+  if (!page.items.length) return '<p class="empty">暂无双随机抽取记录</p>';
   const rows = page.items
     .map(
       (d) => `<tr>
-<td data-label="抽查任务"><a href="/public/inspections/${e(d.id)}">${e(d.name)}</a></td>
+<td data-label="抽查任务">${d.publishedAt ? `<a href="/public/inspections/${e(d.id)}">${e(d.name)}</a>` : e(d.name)}</td>
 <td data-label="组织单位">${e(d.orgName)}</td>
 <td data-label="抽取日期">${date(d.drawnAt)}</td>
-<td data-label="公示日期">${date(d.publishedAt)}</td>
+<td data-label="公示日期">${d.publishedAt ? date(d.publishedAt) : '<small>待公示</small>'}</td>
 <td data-label="抽查对象">${d.targetCount} 户</td>
-<td data-label="已登记结果">${d.recordedCount} 户</td>
+<td data-label="已登记结果">${d.publishedAt ? `${d.recordedCount} 户` : '—'}</td>
+<td data-label="种子摘要"><span class="mono" title="随机种子的 SHA-256">${e(d.seedSha256.slice(0, 16))}…</span><span hidden>${e(d.seedSha256)}</span></td>
 </tr>`,
     )
     .join('');
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const prev = page.page > 1 ? `<a href="${CURRENT}?page=${page.page - 1}">上一页</a>` : '';
   const next = page.page < pages ? `<a href="${CURRENT}?page=${page.page + 1}">下一页</a>` : '';
-  return `<table class="list"><thead><tr><th>抽查任务</th><th>组织单位</th><th>抽取日期</th><th>公示日期</th><th>抽查对象</th><th>已登记结果</th></tr></thead>
+  return `<table class="list"><thead><tr><th>抽查任务</th><th>组织单位</th><th>抽取日期</th><th>公示日期</th><th>抽查对象</th><th>已登记结果</th><th>种子摘要</th></tr></thead>
 <tbody>${rows}</tbody></table>
-<div class="pager">${prev}<span>第 ${page.page} / ${pages} 页，共 ${page.total} 次抽取</span>${next}</div>`;
+<div class="pager">${prev}<span>第 ${page.page} / ${pages} 页，共 ${page.total} 次抽取</span>${next}</div>
+<div class="note">每次抽取一经作出即在此登记，并公布随机种子的 SHA-256 摘要；抽查对象和种子在公示时公开，任何人可核对公示的种子与抽取时登记的摘要一致，
+因此抽取结果不能在公示前被重新抽取替换。</div>`;
 }
 
 function method(d: PublicDrawView): string {
@@ -68,6 +71,7 @@ function detailBody(d: PublicDrawView): string {
     ['执法检查人员', `${d.inputs.inspectors.length} 名（申报回避 ${d.inputs.conflicts.length} 项）`],
     ['抽取算法', `<span class="mono">${e(d.algorithm)}</span>`],
     ['随机种子', `<span class="mono">${e(d.seed)}</span>`],
+    ['种子摘要 SHA-256（抽取时登记）', `<span class="mono">${e(d.seedSha256)}</span>`],
     ['输入摘要 SHA-256', `<span class="mono">${e(d.inputsSha256)}</span>`],
     ['完整抽取记录', `<a href="/api/public/inspections/draws/${e(d.id)}">下载 JSON（种子、参数、输入与结果）</a>`],
   ];

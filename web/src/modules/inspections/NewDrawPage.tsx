@@ -110,7 +110,7 @@ export function NewDrawPage() {
         <Row gutter={16}>
           <Col xs={24} xl={16}>
             <Card title={t(im.scopeCard)} className="form-card">
-              <Form.Item name="name" label={t(im.drawName)} rules={[{ required: true, whitespace: true, message: t(im.nameRequired) }, { max: 100 }]}>
+              <Form.Item name="name" label={t(im.drawName)} extra={t(im.nameIsPublic)} rules={[{ required: true, whitespace: true, message: t(im.nameRequired) }, { max: 100 }]}>
                 <Input maxLength={100} placeholder={t(im.namePlaceholder)} />
               </Form.Item>
               <Row gutter={16}>

@@ -84,6 +84,10 @@ export const im = {
   methodCard: { zh: '抽取方式', en: 'Method' },
   inspectorsCard: { zh: '执法检查人员', en: 'Inspectors' },
   nameRequired: { zh: '请填写抽查任务名称', en: 'Name the draw' },
+  nameIsPublic: {
+    zh: '抽取一经作出，任务名称、抽取时间和随机种子的摘要即在公示栏登记；抽查对象和种子在公示后公开。',
+    en: 'Once drawn, the name, time and the digest of the seed go on the public log; targets and seed follow on publication.',
+  },
   namePlaceholder: { zh: '如：2026年口罩生产企业双随机抽查（第一批）', en: 'e.g. 2026 mask producers, first batch' },
   regionAll: { zh: '本辖区全部', en: 'Whole scope' },
   tierAll: { zh: '全部等级', en: 'All tiers' },
