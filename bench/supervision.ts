@@ -1,7 +1,7 @@
 /**
  * The supervision benchmark: with cases and sampling records generated over every
- * county of China, the deadline dashboard, the case list and the overdue sampling
- * batches for a county (武侯区 510107), a province (四川 51) and the nation, each
+ * county of China, the deadline dashboard, the case list, the sampling batches and
+ * the overdue ones for a county (武侯区 510107), a province (四川 51) and the nation, each
  * service call against the same hand-written SQL in the same run, on PostgreSQL
  * and on embedded PGlite. Target: within 1.5× of raw SQL, p95 under 100 ms on PostgreSQL.
  *

@@ -7,7 +7,7 @@ import type { BenchDb } from './backend.js';
 import { explain, type PlanSummary } from './explain.js';
 import { comparePaired, type Pair, type SampleOptions } from './stats.js';
 
-/** The three reads of the issue, each a whole service call as its route makes it. */
+/** The reads of the issue (case list, deadline board) and the two batch lists, each a whole service call as its route makes it. */
 export const SUPERVISION_QUERIES = ['cases', 'deadlines', 'records', 'overdue'] as const;
 export type SupervisionQuery = (typeof SUPERVISION_QUERIES)[number];
 
