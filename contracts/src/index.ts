@@ -15,3 +15,5 @@ export * from './inspections.js';
 export * from './enforcement.js';
 export * from './sampling.js';
 export * from './archive.js';
+export * from './reporting.js';
+export * from './oversight.js';

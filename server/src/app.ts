@@ -1,3 +1,6 @@
+import { notificationRoutes } from './modules/notifications/routes.js';
+import { oversightRoutes } from './modules/oversight/routes.js';
+import { reportingRoutes } from './modules/reporting/routes.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -118,6 +121,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   samplingRoutes(app, services);
   archiveRoutes(app, services);
   enforcementRoutes(app, services);
+  oversightRoutes(app, services);
+  reportingRoutes(app, services);
+  notificationRoutes(app, services);
   dishonestyPage(app, services);
   verifyPage(app, services);
   auditRoutes(app, services);

@@ -10,6 +10,8 @@ import { syntheticEnterprises } from './demo/generate.js';
 import { auditedEntities, type Services } from './modules/index.js';
 import { systemActor } from './platform/actor.js';
 import { verifyAudit } from './platform/audit/verify.js';
+import { ExportFormat } from '@shijian/contracts';
+import { exportTable } from './modules/reporting/export.js';
 import { openConfigured, prepare } from './runtime.js';
 
 const HELP = `shijian <command> [options]
@@ -20,6 +22,9 @@ const HELP = `shijian <command> [options]
   backup [--out FILE]          embedded: a consistent copy of ./data; PostgreSQL: pg_dump -Fc
   restore FILE [--force]       embedded: replace ./data with a backup; PostgreSQL: pg_restore
   generate --enterprises N     synthetic registry spread over all counties (for benchmarks)
+  report export --template ID|CODE --unit REGION --period KEY --format xlsx|csv|json --out FILE [--mode rollup|live]
+                               a statistical table as the official .xlsx, CSV or JSON; --unit 000000 (or the
+                               owner's region) gives the roll-up of the units; --period defaults to the current one
 
 Environment: DATABASE_URL selects PostgreSQL; otherwise the embedded database in SHIJIAN_DATA_DIR (default ./data).`;
 
@@ -36,6 +41,11 @@ async function main(argv: string[]) {
       force: { type: 'boolean', default: false },
       enterprises: { type: 'string' },
       seed: { type: 'string' },
+      template: { type: 'string' },
+      unit: { type: 'string' },
+      period: { type: 'string' },
+      format: { type: 'string', default: 'xlsx' },
+      mode: { type: 'string' },
     },
   });
 
@@ -94,6 +104,24 @@ async function main(argv: string[]) {
           process.stdout.write(`\r  企业 enterprises: ${done.toLocaleString()} / ${count.toLocaleString()}`);
         }
         console.log(`\n完成 done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return 0;
+      });
+    }
+    case 'report': {
+      if (positionals[0] !== 'export' || !values.template || !values.unit || !values.out) {
+        console.error('用法 usage: shijian report export --template ID|CODE --unit REGION --period KEY --format xlsx|csv|json --out FILE');
+        return 2;
+      }
+      const format = ExportFormat.safeParse(values.format);
+      if (!format.success) throw new Error(`--format 应为 xlsx、csv 或 json，收到 ${values.format}`);
+      const mode = values.mode === 'live' || values.mode === 'rollup' ? values.mode : undefined;
+      return withServices(config, async (services) => {
+        const view = await services.reporting.tableFor(systemActor('cli'), { template: values.template!, unit: values.unit!, period: values.period, mode });
+        const file = await exportTable(view, format.data);
+        const out = path.resolve(values.out!);
+        fs.mkdirSync(path.dirname(out), { recursive: true });
+        fs.writeFileSync(out, file.bytes);
+        console.log(`已导出 exported: ${out} — ${view.template.name}，${view.unit.name}，${view.period.label}（${view.mode === 'unit' ? (view.submission?.status ?? '草稿') : view.mode}）`);
         return 0;
       });
     }

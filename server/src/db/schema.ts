@@ -9,3 +9,6 @@ export * from '../modules/campaigns/tables.js';
 export * from '../modules/sampling/tables.js';
 export * from '../modules/inspections/tables.js';
 export * from '../modules/enforcement/tables.js';
+export * from '../modules/oversight/tables.js';
+export * from '../modules/reporting/tables.js';
+export * from '../modules/notifications/tables.js';

@@ -4,6 +4,10 @@ import { addDays } from '../platform/calendar/working-days.js';
 /** Names other modules' demo seeding looks the campaigns up by. */
 export const EPIDEMIC_CAMPAIGN = '全国防疫物资产品质量和市场秩序专项整治行动';
 export const TESTING_CAMPAIGN = '检验检测市场专项整治行动';
+/** This year's run of the epidemic-materials campaign, dated around the day the demo world is made. */
+export const CURRENT_CAMPAIGN = '防疫物资产品质量和市场秩序专项整治行动（本年度）';
+/** Days from today: the current campaign began 150 days ago and runs another 60. */
+export const CURRENT_CAMPAIGN_DAYS = { starts: -150, ends: 60 } as const;
 
 /**
  * Screenings: [campaign (null for routine screening), officer, enterprise, category,
@@ -24,6 +28,22 @@ const SCREENINGS: [string | null, string, string, string, Day, string[], string,
   [EPIDEMIC_CAMPAIGN, 'fj.admin', '厦门海测红外科技有限公司', 'ir_thermometer', '2020-05-27', ['林芳', '郑伟'], '', null, null],
   [EPIDEMIC_CAMPAIGN, 'fj.admin', '晋江安泰防护用品有限公司', 'protective_suit', '2020-05-28', ['林芳', '许明'], '出口产品未按目的国标准标注', '2020-06-20', ['2020-06-18', '已按出口标准重新标注并自查在库产品']],
   [TESTING_CAMPAIGN, 'jj.officer', '成都锦城建材有限公司', 'building_material', '2022-05-12', ['冯蕾', '周敏'], '', null, null],
+  // This year's campaign, relative to today: the weekly statistics table counts these.
+  [CURRENT_CAMPAIGN, 'wh.officer', '成都康宁医疗用品有限公司', 'mask', -140, ['郑凯', '刘洋'], '', null, null],
+  [CURRENT_CAMPAIGN, 'wh.officer', '成都康宁医疗用品有限公司', 'protective_suit', -140, ['郑凯', '刘洋'], '', null, null],
+  [CURRENT_CAMPAIGN, 'sc.admin', '成都蜀安防护科技有限公司', 'mask', -130, ['李娜', '王磊'], '口罩出厂检验缺少过滤效率项目', -100, [-105, '补齐出厂检验项目，复查合格']],
+  [CURRENT_CAMPAIGN, 'sc.admin', '成都蜀安防护科技有限公司', 'meltblown', -130, ['李娜', '王磊'], '', null, null],
+  [CURRENT_CAMPAIGN, 'sc.admin', '绵阳科瑞红外传感技术有限公司', 'ir_sensor', -90, ['李娜', '赵强'], '', null, null],
+  [CURRENT_CAMPAIGN, 'sc.admin', '绵阳科瑞红外传感技术有限公司', 'ir_thermometer', -90, ['李娜', '赵强'], '红外体温计示值误差超差，未经检定即出厂', -60, [-62, '召回在库产品，经检定合格后重新出厂']],
+  [CURRENT_CAMPAIGN, 'sc.admin', '德阳精工呼吸设备有限公司', 'ventilator', -75, ['李娜', '赵强'], '', null, null],
+  [CURRENT_CAMPAIGN, 'sc.admin', '宜宾锦程无纺布制品厂', 'nonwoven', -40, ['李娜', '王磊'], '原料仓库防潮措施不达标', 14, null],
+  [CURRENT_CAMPAIGN, 'cd.officer', '四川天府生物检测试剂有限公司', 'covid_test_kit', -6, ['吴昊', '孙丽'], '', null, null],
+  [CURRENT_CAMPAIGN, 'fz.officer', '福州恒通熔喷材料有限公司', 'meltblown', -70, ['黄磊', '陈斌'], '', null, null],
+  [CURRENT_CAMPAIGN, 'fj.admin', '福建闽康卫材有限公司', 'mask', -50, ['林芳', '郑伟'], '', null, null],
+  [CURRENT_CAMPAIGN, 'fj.admin', '厦门海测红外科技有限公司', 'ir_thermometer', -35, ['林芳', '郑伟'], '', null, null],
+  [CURRENT_CAMPAIGN, 'fj.admin', '晋江安泰防护用品有限公司', 'protective_suit', -3, ['林芳', '许明'], '防护服外包装未标注适用范围和防护等级', 20, null],
+  [CURRENT_CAMPAIGN, 'sn.admin', '西安秦康医用防护用品有限公司', 'mask', -45, ['白雪', '马涛'], '', null, null],
+  [CURRENT_CAMPAIGN, 'sn.admin', '咸阳渭华无纺材料有限公司', 'meltblown', -20, ['白雪', '马涛'], '熔喷布克重偏差超出企业标准', -2, null],
   // Routine screening, relative to today: one rectification running, one overdue, one done.
   [null, 'wh.officer', '成都康宁医疗用品有限公司', 'mask', -20, ['郑凯', '刘洋'], '口罩外包装未标注生产批号', 10, null],
   [null, 'cd.officer', '四川天府生物检测试剂有限公司', 'covid_test_kit', -40, ['吴昊', '孙丽'], '冷链储存温度记录不连续', -5, null],
@@ -69,9 +89,19 @@ export async function seedCampaigns(services: Services, log: (line: string) => v
     description:
       '对涉及疫情防控的医疗器械防护用品、食品、个体防护装备、建筑材料、常压液体危险货物罐体、碳排放核查等六个领域的检验检测机构全面排查、严格整顿，严肃查处不实和虚假检验检测报告；2022年8月10日前上报总结及检查信息汇总表。',
   });
+  const current = await services.campaigns.create(samr, {
+    name: CURRENT_CAMPAIGN,
+    startsOn: day(CURRENT_CAMPAIGN_DAYS.starts),
+    endsOn: day(CURRENT_CAMPAIGN_DAYS.ends),
+    categories: ['mask', 'ventilator', 'protective_suit', 'ir_thermometer', 'covid_test_kit', 'meltblown', 'nonwoven', 'ir_sensor'],
+    areaCodes: [],
+    memberDepartments: ['公安部', '海关总署', '国家药品监督管理局'],
+    description: '持续开展防疫物资生产企业排查、质量监督抽查和案件查办，各省级市场监管部门每周四17时前报送情况表。',
+  });
   const campaignIds = new Map([
     [EPIDEMIC_CAMPAIGN, epidemic.id],
     [TESTING_CAMPAIGN, testing.id],
+    [CURRENT_CAMPAIGN, current.id],
   ]);
 
   const platform = await actorOf('admin');
@@ -113,5 +143,5 @@ export async function seedCampaigns(services: Services, log: (line: string) => v
     if (status === 'in_progress') await services.campaigns.problems.setStatus(actor, created.id, { status: 'in_progress' });
     if (status === 'resolved') await services.campaigns.problems.setStatus(actor, created.id, { status: 'resolved', resolvedOn: day(resolvedOn!), measures });
   }
-  log(`专项整治行动 2 个，排查记录 ${SCREENINGS.length} 条，问题清单 ${PROBLEMS.length} 条`);
+  log(`专项整治行动 3 个，排查记录 ${SCREENINGS.length} 条，问题清单 ${PROBLEMS.length} 条`);
 }

@@ -7,6 +7,7 @@ import { addDays } from '../platform/calendar/working-days.js';
 import { seedCampaigns } from './campaigns.js';
 import { seedInspections } from './inspections.js';
 import { seedLab } from './lab.js';
+import { seedReporting } from './reporting.js';
 import { seedSupervision } from './supervision.js';
 import { syntheticUscc } from './uscc.js';
 
@@ -292,5 +293,6 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
   await seedCampaigns(services, log);
   await seedSupervision(services, log);
   await seedInspections(services, log);
+  await seedReporting(services, DEMO_PASSWORD, log);
   return { created: true };
 }

@@ -1,6 +1,7 @@
 import type { Services } from '../modules/index.js';
 import { addDays } from '../platform/calendar/working-days.js';
 import { renderDemoDocument } from './case-document.js';
+import { CURRENT_CAMPAIGN } from './campaigns.js';
 
 /**
  * Sampling plans and batches, cases and the dishonesty list of the demo world:
@@ -33,9 +34,13 @@ export async function seedSupervision(services: Services, log: (line: string) =>
   const minkang = await enterprise('福建闽康卫材有限公司');
   const institution = (await services.institutions.list(platform, { page: 1, pageSize: 5, order: 'asc', sort: 'name', q: '四川省产品质量监督检验检测院' })).items[0]!;
 
-  // A Chengdu sampling plan for masks, given to the provincial testing institute.
+  const samrAdmin = await as('samr.admin');
+  const campaign = (await services.campaigns.list(samrAdmin, { page: 1, pageSize: 10, order: 'desc', sort: 'startsOn', q: CURRENT_CAMPAIGN })).items[0]!;
+
+  // A Chengdu sampling plan for masks under this year's campaign, given to the provincial testing institute.
   const plan = await services.sampling.createPlan(cdOfficer, {
-    name: '2026年成都市防疫用品质量监督抽查',
+    name: `${today.slice(0, 4)}年成都市防疫用品质量监督抽查`,
+    campaignId: campaign.id,
     startsOn: addDays(today, -60),
     endsOn: addDays(today, 60),
     quotas: [
@@ -107,7 +112,12 @@ export async function seedSupervision(services: Services, log: (line: string) =>
   }
 
   // Cases at every stage, with the clocks near and past their limits.
-  const lead = (actor: Awaited<ReturnType<typeof as>>, body: Parameters<Services['cases']['register']>[1]) => services.cases.register(actor, body);
+  // A lead about epidemic materials that came in during this year's campaign belongs to it.
+  const lead = (actor: Awaited<ReturnType<typeof as>>, body: Parameters<Services['cases']['register']>[1]) =>
+    services.cases.register(actor, {
+      ...body,
+      campaignId: body.leadOn && body.leadOn >= campaign.startsOn && campaign.categories.includes(body.productCategory ?? '') ? campaign.id : undefined,
+    });
   const move = (actor: Awaited<ReturnType<typeof as>>, id: string, body: Parameters<Services['cases']['transition']>[2]) => services.cases.transition(actor, id, body);
 
   // The nonconforming batch's lead waits in 武侯区局's queue for the filing decision (15 working days).
@@ -184,6 +194,7 @@ export async function seedSupervision(services: Services, log: (line: string) =>
     confiscationYuan: '12860.50',
   });
   await move(jjOfficer, priceCase.id, { to: 'executed', on: addDays(today, -3), note: '罚没款已缴清' });
+  await services.cases.figures(jjOfficer, priceCase.id, { unitsInvestigated: 6, staffDispatched: 14, note: '联合价格监督检查' });
 
   const police = await lead(jjOfficer, {
     source: 'screening',
@@ -229,6 +240,7 @@ export async function seedSupervision(services: Services, log: (line: string) =>
   });
   await move(whOfficer, kangningCase.id, { to: 'filed', on: addDays(today, -115), note: '' });
   await move(whOfficer, kangningCase.id, { to: 'decided', on: addDays(today, -30), decisionNo: '武市监处罚〔2026〕17号', decision: '没收违法产品，并处罚款', fineYuan: '420000.00', confiscationYuan: '65300.00' });
+  await services.cases.figures(whOfficer, kangningCase.id, { unitsInvestigated: 2, staffDispatched: 8, note: '现场检查、调取销售记录' });
   await services.credit.list(scLeader, { caseId: kangningCase.id, criteria: ['serious_quality'], facts: '生产不合格医用口罩且拒不召回', listedOn: addDays(today, -20) });
   log('抽查、案件、失信名单演示数据已创建（sampling, cases and dishonesty list）');
 }

@@ -50,6 +50,12 @@ import { createCredit } from './enforcement/credit.js';
 import { createSampling } from './sampling/service.js';
 import { createArchive } from './archive/service.js';
 import { caseDocumentEntity, caseEntity, caseEventEntity, dishonestyListingEntity, removalApplicationEntity } from './enforcement/entities.js';
+import { notificationEntity, notificationReadEntity } from './notifications/entities.js';
+import { createNotifications } from './notifications/service.js';
+import { institutionCheckEntity } from './oversight/entities.js';
+import { createOversight } from './oversight/service.js';
+import { reportManualValueEntity, reportOncePeriodEntity, reportSubmissionEntity, reportTemplateEntity } from './reporting/entities.js';
+import { createReporting } from './reporting/service.js';
 
 /** Every audited kind of record; the verifier checks each. A module adds its own here. */
 export const auditedEntities: AuditedEntity[] = [
@@ -88,6 +94,13 @@ export const auditedEntities: AuditedEntity[] = [
   caseDocumentEntity,
   dishonestyListingEntity,
   removalApplicationEntity,
+  institutionCheckEntity,
+  reportTemplateEntity,
+  reportOncePeriodEntity,
+  reportSubmissionEntity,
+  reportManualValueEntity,
+  notificationEntity,
+  notificationReadEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -104,6 +117,7 @@ export function createServices(deps: Deps) {
   const reports = createReports(deps, samples);
   const credit = createCredit(deps, cases);
   const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases, campaigns, categories });
+  const notifications = createNotifications(deps);
   return {
     deps,
     auth: createAuth(deps),
@@ -124,6 +138,9 @@ export function createServices(deps: Deps) {
     credit,
     sampling,
     archive: createArchive(deps, { enterprises, sampling, cases, credit, instruments }),
+    oversight: createOversight(deps, { orgs, cases, campaigns }),
+    notifications,
+    reporting: createReporting(deps, { campaigns, categories, notifications }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -46,6 +46,13 @@ export type Action =
   | 'credit.list'
   | 'credit.apply'
   | 'credit.review'
+  | 'oversight.read'
+  | 'oversight.write'
+  | 'report.read'
+  | 'report.fill'
+  | 'report.review'
+  | 'report.template'
+  | 'notification.read'
   | 'category.write'
   | 'calendar.write'
   | 'audit.read'
@@ -103,6 +110,15 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'credit.list': (a) => regulator(a) && role(a, 'regulator_admin', 'leader'),
   'credit.apply': (a) => role(a, 'enterprise_user'),
   'credit.review': (a) => regulator(a) && role(a, 'regulator_admin', 'leader'),
+  // Checks of testing institutions are regulators' work (notice 004).
+  'oversight.read': (a) => regulator(a),
+  'oversight.write': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
+  // Statistics: which templates and units is decided by the template's owner and units, in the service.
+  'report.read': (a) => regulator(a),
+  'report.fill': (a) => regulator(a) && role(a, 'statistician', 'regulator_admin'),
+  'report.review': (a) => regulator(a) && role(a, 'statistician', 'leader', 'regulator_admin'),
+  'report.template': (a) => regulator(a) && role(a, 'regulator_admin'),
+  'notification.read': isUser,
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'audit.read': (a) => role(a, 'platform_admin', 'regulator_admin', 'institution_admin'),
