@@ -154,7 +154,7 @@ export function createTemplates(deps: Deps, services: { campaigns: Campaigns; ca
     if (body.campaignId) await visibleCampaign(services.campaigns, actor, body.campaignId);
   }
 
-    // The system (the CLI) speaks for the owner.
+  async function ownerOf(actor: Actor) {
     const [org] = actor.orgId ? await db.select().from(orgs).where(eq(orgs.id, actor.orgId)) : [];
     if (!org || org.kind !== 'regulator' || !org.level) throw new AppError(403, 'FORBIDDEN', '只有监管部门可以制定统计报表');
     return org;
