@@ -12,6 +12,7 @@ import { systemActor } from './platform/actor.js';
 import { verifyAudit } from './platform/audit/verify.js';
 import { ExportFormat } from '@shijian/contracts';
 import { exportTable } from './modules/reporting/export.js';
+import { AppError } from './platform/errors.js';
 import { openConfigured, prepare } from './runtime.js';
 
 const HELP = `shijian <command> [options]
@@ -192,7 +193,9 @@ async function restore(config: ReturnType<typeof loadConfig>, file: string | und
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err instanceof Error ? err.message : err);
+    // Name what was not found: on the command line there is no scope to hide.
+    const details = err instanceof AppError && err.code === 'NOT_FOUND' ? ` (${(err.details as { id?: string } | undefined)?.id ?? ''})` : '';
+    console.error(err instanceof Error ? `${err.message}${details}` : err);
     process.exit(1);
   },
 );

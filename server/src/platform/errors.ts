@@ -26,6 +26,9 @@ const ENTITY_NAMES: Record<string, string> = {
   sample: '样品',
   sample_test: '检测任务',
   report: '报告',
+  report_unit: '填报单位',
+  report_period: '报送期次',
+  notification: '提醒',
 };
 
 /** Out of scope looks like absent: callers use this after a scoped read. */

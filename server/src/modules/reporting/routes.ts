@@ -40,10 +40,9 @@ export function reportingRoutes(app: App, s: Services) {
   const r = s.reporting;
   const t = r.templates;
 
-  app.get('/api/reports/library', { schema: { tags, summary: '模板库：通知所附的官方报表 Template library', response: { 200: z.array(LibraryEntryView) } } }, (req) => {
-    void req;
-    return t.library().map((e) => ({ ...e, campaignId: null }));
-  });
+  app.get('/api/reports/library', { schema: { tags, summary: '模板库：通知所附的官方报表 Template library', response: { 200: z.array(LibraryEntryView) } } }, (req) =>
+    t.library(req.actor).map((e) => ({ ...e, campaignId: null })),
+  );
   app.get('/api/reports/templates', { schema: { tags, summary: '统计报表模板 Templates visible to the caller', querystring: ReportTemplateListQuery, response: { 200: paged(ReportTemplateView) } } }, (req) =>
     t.list(req.actor, req.query),
   );

@@ -213,7 +213,10 @@ export function createTemplates(deps: Deps, services: { campaigns: Campaigns; ca
     unitsOf,
     period,
     periods,
-    library: () => TEMPLATE_LIBRARY,
+    library(actor: Actor) {
+      authorize(actor, 'report.read');
+      return TEMPLATE_LIBRARY;
+    },
 
     async list(actor: Actor, q: z.infer<typeof ReportTemplateListQuery>) {
       authorize(actor, 'report.read');
