@@ -14,7 +14,13 @@ import { thousands } from './stats.js';
  * leaf region of GB/T 2260, a handful of synthetic sampling plans and tasks.
  */
 
-export type Scale = { cases: number; sampling: number };
+export type Scale = { cases: number; sampling: number; screenings?: number };
+
+/**
+ * For the statistics bench: half the plans, half the cases and 70 % of the screenings
+ * belong to `campaignId` (which began `campaignStart`), over the eight epidemic kinds.
+ */
+export type CampaignOptions = { campaignId: string; campaignStart: string; categories: string[] };
 
 export type GenerateResult = {
   counties: number;
@@ -52,7 +58,7 @@ async function script(b: BenchDb, text: string): Promise<void> {
 const bulk = (statement: string) => `begin; set local session_replication_role = replica; ${statement}; commit;`;
 
 /** One regulator and one enterprise per leaf region (the demo's where they exist), then plans and tasks. */
-async function parents(b: BenchDb, today: string): Promise<{ counties: number; tasks: number }> {
+async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): Promise<{ counties: number; tasks: number }> {
   const { raw, services } = b;
   await raw.query(`
     insert into orgs (name, kind, level, region_code, parent_id, created_at)
@@ -82,20 +88,30 @@ async function parents(b: BenchDb, today: string): Promise<{ counties: number; t
   const [gaps] = await raw.query<{ n: number }>(`select count(*)::int as n from ${COUNTIES} where org_id is null or enterprise_id is null`);
   if (gaps!.n) throw new Error(`${gaps!.n} leaf regions without a bureau or an enterprise`);
 
-  // A plan of every provincial bureau, each given to every institution for two product kinds.
+  // A plan of every provincial bureau (and with a campaign, a second one under it), each given
+  // to every institution for two product kinds (with a campaign: the campaign's kinds).
   await raw.query(
     `insert into sampling_plans (org_id, region_code, name, starts_on, ends_on, created_at)
      select id, region_code, '基准测试抽查计划 ' || region_code, $1::date - 365, $1::date + 60, now()
      from orgs where kind = 'regulator' and level = 'province'`,
     [today],
   );
+  if (campaign) {
+    await raw.query(
+      `insert into sampling_plans (org_id, region_code, name, campaign_id, starts_on, ends_on, created_at)
+       select id, region_code, '基准测试抽查计划（专项） ' || region_code, $2::uuid, $3::date, $1::date + 60, now()
+       from orgs where kind = 'regulator' and level = 'province'`,
+      [today, campaign.campaignId, campaign.campaignStart],
+    );
+  }
+  const kinds = campaign ? `(select unnest(${textArray(campaign.categories)}) as code)` : '(select code from product_categories order by code limit 2)';
   await raw.query(`
     insert into sampling_tasks (plan_id, institution_id, institution_org_id, area_code, category, batches, created_at)
     select p.id, i.id, i.org_id, p.region_code, c.code, 100000000, now()
     from sampling_plans p
     cross join institutions i
-    cross join (select code from product_categories order by code limit 2) c
-    where p.name like '基准测试抽查计划 %'`);
+    cross join ${kinds} c
+    where p.name like '基准测试抽查计划%'`);
   await raw.query(`drop table if exists ${TASKS}`);
   await raw.query(`
     create table ${TASKS} as
@@ -103,7 +119,7 @@ async function parents(b: BenchDb, today: string): Promise<{ counties: number; t
     from sampling_tasks t
     join sampling_plans p on p.id = t.plan_id
     join product_categories c on c.code = t.category
-    where p.name like '基准测试抽查计划 %'`);
+    where p.name like '基准测试抽查计划%'`);
   await raw.query(`create unique index on ${TASKS} (n)`);
   const [{ n: tasks } = { n: 0 }] = await raw.query<{ n: number }>(`select count(*)::int as n from ${TASKS}`);
   if (!tasks) throw new Error('no sampling tasks: the demo world has no provincial bureau or no institution');
@@ -173,8 +189,12 @@ function samplingChunk(lo: number, hi: number, counties: number, tasks: number, 
  * investigating (decision limit −60…+90), 5 % decided or executed, 10 % not
  * filed, 3 % transferred, 70 % closed; leads of ended cases spread over five years.
  */
-function casesChunk(lo: number, hi: number, counties: number, sampling: number, today: string): string {
+function casesChunk(lo: number, hi: number, counties: number, sampling: number, today: string, campaign?: CampaignOptions): string {
   const T = `${lit(today)}::date`;
+  const category = campaign
+    ? `(${textArray(campaign.categories)})[1 + (v / 7) % ${campaign.categories.length}]`
+    : `case when source = 'sampling' then 'mask' end`;
+  const campaignId = campaign ? `case when u % 2 = 0 and lead_on >= ${lit(campaign.campaignStart)}::date then ${lit(campaign.campaignId)}::uuid end` : 'null::uuid';
   return `
     with g as (
       select i, ${roll('i', 21, 1000)} as u, ${roll('i', 22, 100000)} as v, ${roll('i', 23, 1000)} as w, c.code, c.org_id, c.enterprise_id, c.enterprise_name, c.uscc
@@ -195,16 +215,17 @@ function casesChunk(lo: number, hi: number, counties: number, sampling: number, 
              case when stage not in ('lead', 'not_filed', 'transferred') then lead_on + 1 + (v % 10) end as filed_on
       from s
     )
-    insert into cases (case_no, org_id, region_code, source, source_ref, party_enterprise_id, party_name, party_uscc, product_category,
+    insert into cases (case_no, org_id, region_code, source, source_ref, campaign_id, party_enterprise_id, party_name, party_uscc, product_category,
       violation_category, summary, stage, lead_on, filing_due_on, filing_extended_days, filed_on, decision_due_on, decision_extended_days,
       decided_on, decision_no, decision, fine_yuan, confiscation_yuan, units_investigated, staff_dispatched, executed_on, closed_on,
       not_filed_reason, transfer_kind, transferred_to, transferred_on, clock, due_on, created_at, updated_at)
     select 'AJ' || code || '-' || extract(year from lead_on) || '-' || lpad((i / ${counties})::text, 6, '0'), org_id, code, source,
       case when source = 'sampling' then ${recordId(`1 + (i::bigint * 7919) % ${sampling}`)} end,
+      ${campaignId},
       case when w % 5 > 0 then enterprise_id end,
       case when w % 5 > 0 then enterprise_name else '个体经营者 ' || i end,
       case when w % 5 > 0 then uscc end,
-      case when source = 'sampling' then 'mask' end,
+      ${category},
       (${textArray(VIOLATION_CATEGORIES)})[1 + v % ${VIOLATION_CATEGORIES.length}],
       '基准测试案件 ' || i, stage, lead_on, filing_due_on, 0, filed_on, filed_on + 90, 0,
       case when stage in ('decided', 'executed', 'closed') then filed_on + 40 end,
@@ -223,6 +244,39 @@ function casesChunk(lo: number, hi: number, counties: number, sampling: number, 
       case when stage = 'lead' then filing_due_on when stage in ('filed', 'investigating') then filed_on + 90 end,
       lead_on::timestamptz, lead_on::timestamptz
     from d`;
+}
+
+/**
+ * Screenings `lo`…`hi`: 70 % in the campaign, screened since it began; the rest routine,
+ * over three years. 12 % nonconforming, of which 70 % rectified 10–40 days later.
+ */
+function screeningsChunk(lo: number, hi: number, counties: number, today: string, campaign: CampaignOptions): string {
+  const T = `${lit(today)}::date`;
+  const start = `${lit(campaign.campaignStart)}::date`;
+  return `
+    with g as (
+      select k, ${roll('k', 31, 1000)} as u, ${roll('k', 32, 100000)} as v, c.code, c.org_id, c.enterprise_id
+      from generate_series(${lo}, ${hi}) k
+      join ${COUNTIES} c on c.n = k % ${counties}
+    ), s as (
+      select g.*, u < 700 as in_campaign,
+        case when u < 700 then ${start} + (v % greatest(1, ${T} - ${start} + 1)) else ${T} - (v % 1095) end as screened_on,
+        v % 100 < 12 as bad
+      from g
+    ), r as (
+      select s.*, bad and v % 10 < 7 and screened_on + 10 + (v % 31) <= ${T} as rectified from s
+    )
+    insert into screenings (campaign_id, enterprise_id, region_code, category, screened_on, officers, result, problems,
+      rectification_status, rectification_deadline, rectified_on, rectification_note, org_id, created_at)
+    select case when in_campaign then ${lit(campaign.campaignId)}::uuid end, enterprise_id, code,
+      (${textArray(campaign.categories)})[1 + (v / 3) % ${campaign.categories.length}], screened_on, array['排查人员 甲', '排查人员 乙'],
+      case when bad then 'nonconforming' else 'conforming' end, case when bad then '产品标识不规范' else '' end,
+      case when not bad then 'not_required' when rectified then 'completed' else 'pending' end,
+      case when bad then screened_on + 30 end,
+      case when rectified then screened_on + 10 + (v % 31) end,
+      case when rectified then '已整改' end,
+      org_id, screened_on::timestamptz
+    from r`;
 }
 
 /** The plain indexes of a table (not those of a constraint), to drop before a bulk load and build after. */
@@ -273,7 +327,7 @@ async function chunked(
 export async function generate(
   b: BenchDb,
   scale: Scale,
-  options: { today: string; chunk: number; budgetMs?: number; log: (line: string) => void },
+  options: { today: string; chunk: number; budgetMs?: number; log: (line: string) => void; campaign?: CampaignOptions },
 ): Promise<GenerateResult> {
   const steps: GenerateResult['steps'] = [];
   const step = async <T>(label: string, task: () => Promise<T>): Promise<T> => {
@@ -283,17 +337,23 @@ export async function generate(
     options.log(`  ${b.kind} ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return result;
   };
-  const { counties, tasks } = await step('parents (bureaus, enterprises, plans, tasks)', () => parents(b, options.today));
-  const tables = ['sampling_records', 'disposals', 'cases'];
+  const { counties, tasks } = await step('parents (bureaus, enterprises, plans, tasks)', () => parents(b, options.today, options.campaign));
+  const screeningCount = options.campaign ? (scale.screenings ?? 0) : 0;
+  const tables = ['sampling_records', 'disposals', 'cases', ...(screeningCount ? ['screenings'] : [])];
   const deferred = (await Promise.all(tables.map((t) => plainIndexes(b, t)))).flat();
   for (const index of deferred) await b.raw.query(`drop index ${index.name}`);
 
-  const progress: Progress = { done: 0, total: scale.sampling + scale.cases, started: performance.now(), logged: 0, judged: false };
+  const progress: Progress = { done: 0, total: scale.sampling + scale.cases + screeningCount, started: performance.now(), logged: 0, judged: false };
+  if (screeningCount) {
+    await step(`screenings (${thousands(screeningCount)})`, () =>
+      chunked(b, 'screenings', screeningCount, options.chunk, (lo, hi) => screeningsChunk(lo, hi, counties, options.today, options.campaign!), progress, options),
+    );
+  }
   await step(`sampling records + disposals (${thousands(scale.sampling)})`, () =>
     chunked(b, 'sampling records', scale.sampling, options.chunk, (lo, hi) => samplingChunk(lo, hi, counties, tasks, options.today), progress, options),
   );
   await step(`cases (${thousands(scale.cases)})`, () =>
-    chunked(b, 'cases', scale.cases, options.chunk, (lo, hi) => casesChunk(lo, hi, counties, scale.sampling, options.today), progress, options),
+    chunked(b, 'cases', scale.cases, options.chunk, (lo, hi) => casesChunk(lo, hi, counties, scale.sampling, options.today, options.campaign), progress, options),
   );
   await step(`build ${deferred.length} indexes`, async () => {
     for (const index of deferred) await b.raw.query(index.ddl);

@@ -20,13 +20,19 @@ import { samplingPlans, samplingRecords } from '../sampling/tables.js';
 export type Window = { from: string; to: string };
 export type CellFilter = { violation?: ViolationCategory };
 
-type Aggregate = { kind: 'count' } | { kind: 'distinct'; expr: SQL } | { kind: 'sum'; expr: SQL; divideBy?: number };
+/** Distinct counts count the source's `entity` (an enterprise, an institution) once per row of the table. */
+type Aggregate = { kind: 'count' } | { kind: 'distinct' } | { kind: 'sum'; expr: SQL; divideBy?: number };
 type Measure = { when: (w: Window, f: CellFilter) => SQL; aggregate: Aggregate };
 
 type Source = {
+  /** What the aggregates read: the table and only the joins a measure needs. */
   from: SQL;
+  /** What the drill-down reads: `from` and the names it shows. */
+  drillFrom: SQL;
   region: SQL;
   dimensions: Partial<Record<Exclude<RowDimension, 'none'>, SQL>>;
+  /** What a distinct count counts. */
+  entity?: SQL;
   campaign: ((campaignId: string) => SQL) | null;
   /** A superset of the rows any metric of the source counts in the window, for the indexes. */
   within: (w: Window) => SQL;
@@ -38,9 +44,11 @@ const violation = (column: unknown, f: CellFilter) => (f.violation ? sql` and ${
 
 const SOURCES: Record<MetricSource, Source> = {
   screenings: {
-    from: sql`${screenings} join ${enterprises} on ${enterprises.id} = ${screenings.enterpriseId}`,
+    from: sql`${screenings}`,
+    drillFrom: sql`${screenings} join ${enterprises} on ${enterprises.id} = ${screenings.enterpriseId}`,
     region: sql`${screenings.regionCode}`,
     dimensions: { category: sql`${screenings.category}` },
+    entity: sql`${screenings.enterpriseId}`,
     campaign: (id) => sql`${screenings.campaignId} = ${id}`,
     // Rectification comes after screening, so whatever is counted was screened by the window's end.
     within: (w) => sql`${screenings.screenedOn} <= ${w.to}::date`,
@@ -54,9 +62,11 @@ const SOURCES: Record<MetricSource, Source> = {
     },
   },
   sampling: {
-    from: sql`${samplingRecords} join ${enterprises} on ${enterprises.id} = ${samplingRecords.enterpriseId}`,
+    from: sql`${samplingRecords}`,
+    drillFrom: sql`${samplingRecords} join ${enterprises} on ${enterprises.id} = ${samplingRecords.enterpriseId}`,
     region: sql`${samplingRecords.regionCode}`,
     dimensions: { category: sql`${samplingRecords.category}` },
+    entity: sql`${samplingRecords.enterpriseId}`,
     campaign: (id) => sql`${samplingRecords.planId} in (select ${samplingPlans.id} from ${samplingPlans} where ${samplingPlans.campaignId} = ${id})`,
     within: (w) => between(samplingRecords.sampledOn, w),
     drill: {
@@ -70,6 +80,7 @@ const SOURCES: Record<MetricSource, Source> = {
   },
   cases: {
     from: sql`${cases}`,
+    drillFrom: sql`${cases}`,
     region: sql`${cases.regionCode}`,
     dimensions: { category: sql`${cases.productCategory}` },
     campaign: (id) => sql`${cases.campaignId} = ${id}`,
@@ -85,11 +96,14 @@ const SOURCES: Record<MetricSource, Source> = {
     },
   },
   checks: {
-    from: sql`${institutionChecks} join ${institutions} on ${institutions.id} = ${institutionChecks.institutionId}
+    from: sql`${institutionChecks} left join ${cases} on ${cases.id} = ${institutionChecks.caseId}
+      left join ${dishonestyListings} on ${dishonestyListings.caseId} = ${cases.id}`,
+    drillFrom: sql`${institutionChecks} join ${institutions} on ${institutions.id} = ${institutionChecks.institutionId}
       left join ${cases} on ${cases.id} = ${institutionChecks.caseId}
       left join ${dishonestyListings} on ${dishonestyListings.caseId} = ${cases.id}`,
     region: sql`${institutionChecks.regionCode}`,
     dimensions: { domain: sql`${institutionChecks.domain}` },
+    entity: sql`${institutionChecks.institutionId}`,
     campaign: (id) => sql`${institutionChecks.campaignId} = ${id}`,
     within: (w) => sql`${institutionChecks.checkedOn} <= ${w.to}::date`,
     drill: {
@@ -103,6 +117,8 @@ const SOURCES: Record<MetricSource, Source> = {
   },
   verifications: {
     from: sql`${instrumentVerifications} join ${instruments} on ${instruments.id} = ${instrumentVerifications.instrumentId}
+      join ${orgs} on ${orgs.id} = ${instruments.ownerOrgId}`,
+    drillFrom: sql`${instrumentVerifications} join ${instruments} on ${instruments.id} = ${instrumentVerifications.instrumentId}
       join ${orgs} on ${orgs.id} = ${instruments.ownerOrgId}`,
     region: sql`${instruments.regionCode}`,
     dimensions: {},
@@ -122,16 +138,16 @@ const SOURCES: Record<MetricSource, Source> = {
 const fines = sql`${cases.fineYuan} + ${cases.confiscationYuan}`;
 
 const MEASURES: Record<MetricKey, Measure> = {
-  'screening.enterprises': { when: (w) => between(screenings.screenedOn, w), aggregate: { kind: 'distinct', expr: sql`${screenings.enterpriseId}` } },
+  'screening.enterprises': { when: (w) => between(screenings.screenedOn, w), aggregate: { kind: 'distinct' } },
   'screening.nonconforming_enterprises': {
     when: (w) => sql`${screenings.result} = 'nonconforming' and ${between(screenings.screenedOn, w)}`,
-    aggregate: { kind: 'distinct', expr: sql`${screenings.enterpriseId}` },
+    aggregate: { kind: 'distinct' },
   },
   'screening.rectified_enterprises': {
     when: (w) => sql`${screenings.rectificationStatus} = 'completed' and ${between(screenings.rectifiedOn, w)}`,
-    aggregate: { kind: 'distinct', expr: sql`${screenings.enterpriseId}` },
+    aggregate: { kind: 'distinct' },
   },
-  'sampling.enterprises': { when: (w) => between(samplingRecords.sampledOn, w), aggregate: { kind: 'distinct', expr: sql`${samplingRecords.enterpriseId}` } },
+  'sampling.enterprises': { when: (w) => between(samplingRecords.sampledOn, w), aggregate: { kind: 'distinct' } },
   'sampling.batches': { when: (w) => between(samplingRecords.sampledOn, w), aggregate: { kind: 'count' } },
   // A result counts as of the window's end: a batch judged after it is still waiting in that period.
   'sampling.judged_batches': {
@@ -161,7 +177,7 @@ const MEASURES: Record<MetricKey, Measure> = {
     when: (w, f) => sql`${between(cases.leadOn, w)}${violation(cases.violationCategory, f)}`,
     aggregate: { kind: 'sum', expr: sql`${cases.staffDispatched}` },
   },
-  'checks.institutions': { when: (w) => between(institutionChecks.checkedOn, w), aggregate: { kind: 'distinct', expr: sql`${institutionChecks.institutionId}` } },
+  'checks.institutions': { when: (w) => between(institutionChecks.checkedOn, w), aggregate: { kind: 'distinct' } },
   'checks.reports_checked': { when: (w) => between(institutionChecks.checkedOn, w), aggregate: { kind: 'sum', expr: sql`${institutionChecks.reportsChecked}` } },
   'checks.untrue_reports': { when: (w) => between(institutionChecks.checkedOn, w), aggregate: { kind: 'sum', expr: sql`${institutionChecks.untrueReports}` } },
   'checks.fake_reports': { when: (w) => between(institutionChecks.checkedOn, w), aggregate: { kind: 'sum', expr: sql`${institutionChecks.fakeReports}` } },
@@ -179,13 +195,29 @@ const MEASURES: Record<MetricKey, Measure> = {
 
 export const sourceOf = (metric: MetricKey): MetricSource => METRICS[metric].source;
 
-function aggregateSql(m: Measure, w: Window, f: CellFilter): SQL {
+function aggregateSql(m: Measure, w: Window, f: CellFilter, entity: SQL | undefined): SQL {
   const cond = m.when(w, f);
   const a = m.aggregate;
   if (a.kind === 'count') return sql`(count(*) filter (where ${cond}))::text`;
-  if (a.kind === 'distinct') return sql`(count(distinct ${a.expr}) filter (where ${cond}))::text`;
+  if (a.kind === 'distinct') return sql`(count(distinct ${entity}) filter (where ${cond}))::text`;
   const sum = sql`coalesce(sum(${a.expr}) filter (where ${cond}), 0)`;
   return a.divideBy ? sql`(${sum} / ${sql.raw(String(a.divideBy))}::numeric)::text` : sql`${sum}::text`;
+}
+
+/**
+ * The same aggregates in two steps, for a source with distinct counts: first per row,
+ * unit and entity (a hash aggregate, no sort), whether it qualifies and its partial
+ * counts and sums; then per row and unit. count(distinct …) would sort every record.
+ */
+function twoStepAggregates(m: Measure, w: Window, f: CellFilter, alias: string): { inner: SQL; outer: SQL } {
+  const cond = m.when(w, f);
+  const a = m.aggregate;
+  const id = sql.identifier(alias);
+  if (a.kind === 'distinct') return { inner: sql`bool_or(${cond}) as ${id}`, outer: sql`(count(*) filter (where ${id}))::text` };
+  const inner = a.kind === 'count' ? sql`count(*) filter (where ${cond}) as ${id}` : sql`sum(${a.expr}) filter (where ${cond}) as ${id}`;
+  const sum = sql`coalesce(sum(${id}), 0)`;
+  const outer = a.kind === 'sum' && a.divideBy ? sql`(${sum} / ${sql.raw(String(a.divideBy))}::numeric)::text` : sql`${sum}::text`;
+  return { inner, outer };
 }
 
 /** The records' region within a GB/T 2260 prefix, as an index range (null prefix: the nation). */
@@ -209,15 +241,26 @@ export function sourceQuery(source: MetricSource, wanted: Wanted[], rowDimension
   const s = SOURCES[source];
   const dim = rowDimension === 'none' ? sql`null::text` : (s.dimensions[rowDimension] ?? sql`null::text`);
   const unit = unitDigits ? sql`left(${s.region}, ${sql.raw(String(unitDigits))})` : sql`null::text`;
+  const campaign = scope.campaignId && s.campaign ? s.campaign(scope.campaignId) : sql`true`;
+  const where = sql`${withinPrefix(s.region, scope.regionPrefix)} and ${campaign} and ${s.within(scope.window)}`;
+  if (s.entity && wanted.some((w) => MEASURES[w.metric].aggregate.kind === 'distinct')) {
+    const parts = wanted.map((w) => ({ alias: w.alias, ...twoStepAggregates(MEASURES[w.metric], scope.window, w.filter, w.alias) }));
+    return sql`select row_value, unit, ${sql.join(
+      parts.map((p) => sql`${p.outer} as ${sql.identifier(p.alias)}`),
+      sql`, `,
+    )}
+      from (select ${dim} as row_value, ${unit} as unit, ${s.entity} as entity, ${sql.join(
+        parts.map((p) => p.inner),
+        sql`, `,
+      )}
+        from ${s.from} where ${where} group by 1, 2, 3) per_entity
+      group by 1, 2`;
+  }
   const aggregates = sql.join(
-    wanted.map((w) => sql`${aggregateSql(MEASURES[w.metric], scope.window, w.filter)} as ${sql.identifier(w.alias)}`),
+    wanted.map((w) => sql`${aggregateSql(MEASURES[w.metric], scope.window, w.filter, s.entity)} as ${sql.identifier(w.alias)}`),
     sql`, `,
   );
-  const campaign = scope.campaignId && s.campaign ? s.campaign(scope.campaignId) : sql`true`;
-  return sql`select ${dim} as row_value, ${unit} as unit, ${aggregates}
-    from ${s.from}
-    where ${withinPrefix(s.region, scope.regionPrefix)} and ${campaign} and ${s.within(scope.window)}
-    group by 1, 2`;
+  return sql`select ${dim} as row_value, ${unit} as unit, ${aggregates} from ${s.from} where ${where} group by 1, 2`;
 }
 
 /** The records behind one metric cell, newest first. */
@@ -241,7 +284,7 @@ export function drillQuery(
   return {
     rows: sql`select ${sql.raw(`'${d.kind}'`)} as kind, ${d.id} as id, ${d.date}::text as date, ${d.title} as title, ${d.detail} as detail,
         ${s.region} as region_code, ${d.link} as link
-      from ${s.from} where ${where} order by ${d.date} desc nulls last, ${d.id} limit ${page.limit} offset ${page.offset}`,
+      from ${s.drillFrom} where ${where} order by ${d.date} desc nulls last, ${d.id} limit ${page.limit} offset ${page.offset}`,
     count: sql`select count(*)::int as n from ${s.from} where ${where}`,
   };
 }

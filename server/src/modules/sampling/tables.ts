@@ -125,6 +125,8 @@ export const samplingRecords = pgTable(
     index('sampling_records_due_idx').on(t.regionCode, t.nextDueOn).where(dutyClockRunning),
     index('sampling_records_overdue_idx').on(t.nextDueOn, t.id).where(dutyClockRunning),
     index('sampling_records_task_idx').on(t.taskId),
+    // Everything the statistics read of a batch: a plan's batches in an area from the index alone.
+    index('sampling_records_report_idx').on(t.planId, t.regionCode, t.sampledOn, t.category, t.enterpriseId, t.conclusion, t.reportedOn),
     index('sampling_records_institution_idx').on(t.institutionOrgId, t.status),
     index('sampling_records_enterprise_idx').on(t.enterpriseId, t.sampledOn),
     index('sampling_records_sample_idx').on(t.sampleId),
