@@ -35,6 +35,9 @@ const CampaignsModule = lazyNamed(() => import('../modules/campaigns/CampaignsMo
 const SamplingModule = lazyNamed(() => import('../modules/sampling/SamplingModule'), 'SamplingModule');
 const InspectionsModule = lazyNamed(() => import('../modules/inspections/InspectionsModule'), 'InspectionsModule');
 const EnforcementModule = lazyNamed(() => import('../modules/enforcement/EnforcementModule'), 'EnforcementModule');
+const OversightModule = lazyNamed(() => import('../modules/oversight/OversightModule'), 'OversightModule');
+const ReportsModule = lazyNamed(() => import('../modules/reports/ReportsModule'), 'ReportsModule');
+const NotificationsPage = lazyNamed(() => import('../modules/notifications/NotificationsPage'), 'NotificationsPage');
 const PublicVerifyPage = lazyNamed(() => import('../modules/lab/PublicVerifyPage'), 'PublicVerifyPage');
 
 function ServerUnreachable({ onRetry }: { onRetry: () => void }) {
@@ -80,7 +83,10 @@ export function App() {
         <Route path="supervision/campaigns/*" element={page(<CampaignsModule />)} />
         <Route path="supervision/sampling/*" element={page(<SamplingModule />)} />
         <Route path="supervision/inspections/*" element={page(<InspectionsModule />)} />
+        <Route path="supervision/oversight/*" element={page(<OversightModule />)} />
         <Route path="enforcement/*" element={page(<EnforcementModule />)} />
+        <Route path="reports/*" element={page(<ReportsModule />)} />
+        <Route path="notifications" element={page(<NotificationsPage />)} />
         <Route path="instruments" element={page(<InstrumentsPage />)} />
         <Route path="instruments/:id" element={page(<InstrumentDetailPage />)} />
         <Route path="enterprises" element={page(<EnterprisesPage />)} />

@@ -5,7 +5,10 @@ import {
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  FormOutlined,
+  SafetyCertificateOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
   FlagOutlined,
@@ -33,7 +36,8 @@ import { ChangePasswordForm, passwordMessages } from './ChangePasswordForm';
 import { common } from './common';
 import { useT } from './i18n';
 import { LangSwitch } from './LangSwitch';
-import { GROUP_LABELS, mayOpen, PAGES, type PageDef, type PageKey } from './routes';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
+import { GROUP_LABELS, mayOpen, PAGE_GROUPS, PAGES, pageOfPath, type PageKey } from './routes';
 import { useSession } from './session';
 import { ForbiddenPage } from './StatusPages';
 import { UiProvider } from './UiProvider';
@@ -50,9 +54,12 @@ const ICONS: Record<PageKey, ReactNode> = {
   problems: <UnorderedListOutlined />,
   sampling: <ExperimentOutlined />,
   inspections: <InteractionOutlined />,
+  oversight: <SafetyCertificateOutlined />,
   cases: <FileSearchOutlined />,
   caseDeadlines: <FieldTimeOutlined />,
   credit: <StopOutlined />,
+  statReports: <BarChartOutlined />,
+  reportTemplates: <FormOutlined />,
   enterprises: <ShopOutlined />,
   institutions: <ExperimentOutlined />,
   instruments: <ToolOutlined />,
@@ -73,25 +80,19 @@ const m = {
   expand: { zh: '展开菜单', en: 'Expand menu' },
 };
 
-/** The page the path belongs to: /institutions/abc belongs to 技术机构. */
-function currentPage(pathname: string): PageDef | undefined {
-  return PAGES.find((p) => (p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`)));
-}
-
 function SideMenu({ collapsed }: { collapsed: boolean }) {
   const t = useT();
   const session = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const visible = PAGES.filter((p) => mayOpen(session, p));
-  const groups = (['main', 'supervision', 'enforcement', 'lab', 'registry', 'admin'] as const)
-    .map((group) => ({ group, pages: visible.filter((p) => p.group === group) }))
+  const groups = PAGE_GROUPS.map((group) => ({ group, pages: visible.filter((p) => p.group === group) }))
     .filter((g) => g.pages.length > 0);
   const items = groups.flatMap(({ group, pages }): NonNullable<MenuProps['items']> => {
     const entries = pages.map((p) => ({ key: p.key, icon: ICONS[p.key], label: t(p.label) }));
     return group === 'main' ? entries : [{ type: 'group' as const, key: group, label: collapsed ? null : t(GROUP_LABELS[group]), children: entries }];
   });
-  const selected = currentPage(pathname)?.key;
+  const selected = pageOfPath(pathname)?.key;
   return (
     <Menu
       theme="dark"
@@ -161,7 +162,7 @@ function Shell() {
   const { pathname } = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
-  const page = currentPage(pathname);
+  const page = pageOfPath(pathname);
   const allowed = !page || mayOpen(session, page);
   // Someone without the overview (institution staff) lands on the first page they may open: their work queue.
   const landing = page?.key === 'home' && !allowed ? PAGES.find((p) => mayOpen(session, p)) : undefined;
@@ -200,6 +201,7 @@ function Shell() {
             </Tag>
           </div>
           <div className="app-header-actions">
+            <NotificationBell />
             <LangSwitch />
             <UserMenu onChangePassword={() => setPasswordOpen(true)} />
           </div>

@@ -50,6 +50,13 @@ export type Permission =
   | 'credit.list'
   | 'credit.apply'
   | 'credit.review'
+  | 'oversight.read'
+  | 'oversight.write'
+  | 'report.read'
+  | 'report.fill'
+  | 'report.review'
+  | 'report.template'
+  | 'notification.read'
   | 'overview';
 
 export type Who = Pick<SessionView, 'user' | 'org'>;
@@ -106,6 +113,13 @@ const rules: Record<Permission, (who: Who) => boolean> = {
   'credit.list': (w) => regulator(w) && hasRole(w, 'regulator_admin', 'leader'),
   'credit.apply': (w) => hasRole(w, 'enterprise_user'),
   'credit.review': (w) => regulator(w) && hasRole(w, 'regulator_admin', 'leader'),
+  'oversight.read': (w) => regulator(w),
+  'oversight.write': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin'),
+  'report.read': (w) => regulator(w),
+  'report.fill': (w) => regulator(w) && hasRole(w, 'statistician', 'regulator_admin'),
+  'report.review': (w) => regulator(w) && hasRole(w, 'statistician', 'leader', 'regulator_admin'),
+  'report.template': (w) => regulator(w) && hasRole(w, 'regulator_admin'),
+  'notification.read': () => true,
   // UI only: the overview of counts and charts; institution staff start from their work queue instead.
   overview: (w) => w.org.kind !== 'institution',
 };

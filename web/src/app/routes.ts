@@ -17,9 +17,12 @@ export type PageKey =
   | 'problems'
   | 'sampling'
   | 'inspections'
+  | 'oversight'
   | 'cases'
   | 'caseDeadlines'
   | 'credit'
+  | 'statReports'
+  | 'reportTemplates'
   | 'enterprises'
   | 'institutions'
   | 'instruments'
@@ -29,11 +32,14 @@ export type PageKey =
   | 'calendar'
   | 'audit';
 
+export const PAGE_GROUPS = ['main', 'supervision', 'enforcement', 'statistics', 'lab', 'registry', 'admin'] as const;
+export type PageGroup = (typeof PAGE_GROUPS)[number];
+
 export type PageDef = {
   key: PageKey;
   path: string;
   label: Label;
-  group: 'main' | 'supervision' | 'enforcement' | 'lab' | 'registry' | 'admin';
+  group: PageGroup;
   /** Any one of these is enough; none means every signed-in user. */
   anyOf?: Permission[];
 };
@@ -50,9 +56,12 @@ export const PAGES: PageDef[] = [
   { key: 'problems', path: '/supervision/campaigns/problems', label: { zh: '问题清单台账', en: 'Problem ledger 问题清单' }, group: 'supervision', anyOf: ['campaign.read'] },
   { key: 'sampling', path: '/supervision/sampling', label: { zh: '监督抽查', en: 'Supervision sampling 抽查' }, group: 'supervision', anyOf: ['sampling.read'] },
   { key: 'inspections', path: '/supervision/inspections', label: { zh: '双随机抽查', en: 'Double-random inspections 双随机' }, group: 'supervision', anyOf: ['inspection.read'] },
+  { key: 'oversight', path: '/supervision/oversight', label: { zh: '检验检测机构检查', en: 'Checks of testing institutions 机构检查' }, group: 'supervision', anyOf: ['oversight.read'] },
   { key: 'cases', path: '/enforcement/cases', label: { zh: '案件', en: 'Cases 案件' }, group: 'enforcement', anyOf: ['case.read'] },
   { key: 'caseDeadlines', path: '/enforcement/deadlines', label: { zh: '办案期限', en: 'Case deadlines 期限' }, group: 'enforcement', anyOf: ['case.read'] },
   { key: 'credit', path: '/enforcement/credit', label: { zh: '严重违法失信名单', en: 'Dishonesty list 失信名单' }, group: 'enforcement', anyOf: ['credit.read'] },
+  { key: 'statReports', path: '/reports', label: { zh: '报表', en: 'Reports 报表' }, group: 'statistics', anyOf: ['report.read'] },
+  { key: 'reportTemplates', path: '/reports/templates', label: { zh: '模板管理', en: 'Templates 模板管理' }, group: 'statistics', anyOf: ['report.template'] },
   { key: 'enterprises', path: '/enterprises', label: { zh: '企业名录', en: 'Enterprises 企业' }, group: 'registry', anyOf: ['enterprise.read'] },
   { key: 'institutions', path: '/institutions', label: { zh: '技术机构', en: 'Institutions 技术机构' }, group: 'registry', anyOf: ['institution.read'] },
   { key: 'instruments', path: '/instruments', label: { zh: '计量器具台账', en: 'Instrument ledger' }, group: 'registry', anyOf: ['instrument.read'] },
@@ -63,10 +72,11 @@ export const PAGES: PageDef[] = [
   { key: 'audit', path: '/audit', label: { zh: '审计日志', en: 'Audit log' }, group: 'admin', anyOf: ['audit.read'] },
 ];
 
-export const GROUP_LABELS: Record<PageDef['group'], Label> = {
+export const GROUP_LABELS: Record<PageGroup, Label> = {
   main: { zh: '工作台', en: 'Overview' },
   supervision: { zh: '监督检查', en: 'Supervision' },
   enforcement: { zh: '执法与信用', en: 'Enforcement and credit' },
+  statistics: { zh: '统计报表', en: 'Statistics 统计报表' },
   lab: { zh: '检验检测', en: 'Laboratory' },
   registry: { zh: '基础数据', en: 'Reference data' },
   admin: { zh: '系统管理', en: 'Administration' },
@@ -74,6 +84,19 @@ export const GROUP_LABELS: Record<PageDef['group'], Label> = {
 
 export function mayOpen(who: Who, page: PageDef): boolean {
   return !page.anyOf || page.anyOf.some((p) => can(who, p));
+}
+
+/**
+ * The page a path belongs to: /institutions/abc belongs to 技术机构. The most specific
+ * path wins, so /reports/templates/new is 模板管理 (and guarded as such), not 报表.
+ */
+export function pageOfPath(pathname: string): PageDef | undefined {
+  let best: PageDef | undefined;
+  for (const p of PAGES) {
+    const matches = p.path === '/' ? pathname === '/' : pathname === p.path || pathname.startsWith(`${p.path}/`);
+    if (matches && (!best || p.path.length > best.path.length)) best = p;
+  }
+  return best;
 }
 
 export function pageByKey(key: PageKey): PageDef {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '@shijian/contracts';
 import type { Who } from './permissions';
 import { can } from './permissions';
-import { mayOpen, PAGES } from './routes';
+import { mayOpen, pageOfPath, PAGES } from './routes';
 
 function who(kind: Who['org']['kind'], level: Who['org']['level'], ...roles: Role[]): Who {
   return {
@@ -23,9 +23,12 @@ describe('the menu follows the server policy', () => {
       'problems',
       'sampling',
       'inspections',
+      'oversight',
       'cases',
       'caseDeadlines',
       'credit',
+      'statReports',
+      'reportTemplates',
       'enterprises',
       'institutions',
       'instruments',
@@ -47,9 +50,11 @@ describe('the menu follows the server policy', () => {
       'problems',
       'sampling',
       'inspections',
+      'oversight',
       'cases',
       'caseDeadlines',
       'credit',
+      'statReports',
       'enterprises',
       'institutions',
       'instruments',
@@ -91,6 +96,35 @@ describe('the menu follows the server policy', () => {
       expect(can(who('platform', null, 'platform_admin'), permission)).toBe(true);
       expect(can(who('regulator', 'province', 'regulator_admin'), permission)).toBe(false);
     }
+  });
+
+  it('gives statisticians the reports to fill in and review, and only regulator admins the templates', () => {
+    const statistician = who('regulator', 'province', 'statistician');
+    expect(menu(statistician)).toContain('statReports');
+    expect(menu(statistician)).not.toContain('reportTemplates');
+    expect(can(statistician, 'report.fill')).toBe(true);
+    expect(can(statistician, 'report.review')).toBe(true);
+    expect(can(who('regulator', 'national', 'leader'), 'report.review')).toBe(true);
+    expect(can(who('regulator', 'national', 'leader'), 'report.fill')).toBe(false);
+    expect(can(who('regulator', 'city', 'officer'), 'report.fill')).toBe(false);
+    expect(can(who('regulator', 'national', 'regulator_admin'), 'report.template')).toBe(true);
+    expect(can(who('institution', null, 'institution_admin'), 'report.read')).toBe(false);
+  });
+
+  it('lets officers and admins record checks of testing institutions, and every regulator read them', () => {
+    expect(can(who('regulator', 'province', 'officer'), 'oversight.write')).toBe(true);
+    expect(can(who('regulator', 'province', 'statistician'), 'oversight.write')).toBe(false);
+    expect(can(who('regulator', 'county', 'leader'), 'oversight.read')).toBe(true);
+    expect(menu(who('institution', null, 'institution_admin'))).not.toContain('oversight');
+  });
+
+  it('files a sub-page under its most specific menu entry', () => {
+    expect(pageOfPath('/reports/templates/new')?.key).toBe('reportTemplates');
+    expect(pageOfPath('/reports/abc/periods/2026-12-02')?.key).toBe('statReports');
+    expect(pageOfPath('/supervision/campaigns/screenings')?.key).toBe('screenings');
+    expect(pageOfPath('/supervision/oversight/abc')?.key).toBe('oversight');
+    expect(pageOfPath('/')?.key).toBe('home');
+    expect(pageOfPath('/notifications')).toBeUndefined();
   });
 
   it('does not let an institution admin register enterprises', () => {

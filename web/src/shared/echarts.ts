@@ -1,12 +1,13 @@
 /**
- * The parts of ECharts the dashboard uses, registered once. Imported only
- * dynamically, so ECharts stays out of every other chunk.
+ * The parts of ECharts the app uses (bars and lines), registered once. Imported
+ * only dynamically, so ECharts stays out of every other chunk.
  */
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
+import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export { echarts };
+export type EChartsOption = Parameters<ReturnType<typeof echarts.init>['setOption']>[0];

@@ -13,7 +13,7 @@ export function CategoryBarChart({ bars, seriesName }: { bars: Bar[]; seriesName
   useEffect(() => {
     let disposed = false;
     let cleanup = () => {};
-    void import('./echarts').then(({ echarts }) => {
+    void import('../../shared/echarts').then(({ echarts }) => {
       if (disposed || !box.current) return;
       const chart = echarts.init(box.current);
       // First category at the top: ECharts draws category axes from the bottom up.
