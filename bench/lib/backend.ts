@@ -90,7 +90,9 @@ export async function openPostgres(baseUrl: string): Promise<BenchDb> {
       },
       close: track(async () => {
         await opened.close().catch(() => undefined);
-        await admin(`drop database if exists ${name} with (force)`);
+        // BENCH_KEEP_DATABASE=1 leaves the generated database for a closer look (EXPLAIN by hand).
+        if (process.env.BENCH_KEEP_DATABASE === '1') process.stderr.write(`kept database ${name}\n`);
+        else await admin(`drop database if exists ${name} with (force)`);
       }),
     };
   } catch (err) {

@@ -303,11 +303,12 @@ export const ReportTemplateDefinition = z
     d.groups.forEach((g, gi) =>
       g.columns.forEach((c, ci) => {
         const at = ['groups', gi, 'columns', ci];
-        const metrics = c.kind === 'metric' ? [c.metric] : c.kind === 'ratio' ? [c.numerator, c.denominator] : [];
-        for (const m of metrics) {
+        const metrics: [MetricKey, string][] =
+          c.kind === 'metric' ? [[c.metric, 'metric']] : c.kind === 'ratio' ? [[c.numerator, 'numerator'], [c.denominator, 'denominator']] : [];
+        for (const [m, field] of metrics) {
           const info: MetricInfo = METRICS[m];
           if (!info.dimensions.includes(d.rowDimension)) {
-            ctx.addIssue({ code: 'custom', path: [...at, 'metric'], message: `指标「${info.label.zh}」不能按${ROW_DIMENSION_LABELS[d.rowDimension].zh}分行` });
+            ctx.addIssue({ code: 'custom', path: [...at, field], message: `指标「${info.label.zh}」不能按${ROW_DIMENSION_LABELS[d.rowDimension].zh}分行` });
           }
         }
         if (c.kind === 'metric' && c.violation && !(METRICS[c.metric] as MetricInfo).filters.includes('violation')) {
@@ -390,6 +391,8 @@ export const ReportTemplateView = z.object({
   active: z.boolean(),
   /** Submissions exist: the definition is frozen (copy it to change it). */
   inUse: z.boolean(),
+  /** The caller fills it in (a reporting unit) or receives it (above the units). */
+  callerRole: z.enum(['unit', 'above']),
   builtIn: z.boolean(),
 });
 export type ReportTemplateView = z.infer<typeof ReportTemplateView>;
@@ -516,7 +519,6 @@ export const ManualValueBody = z.object({
     .trim()
     .regex(/^\d{1,12}(\.\d{1,4})?$/, { message: '应为不超过四位小数的非负数' }),
   note: text(500, '填报说明'),
-  unit: Id.optional(),
 });
 export const SubmitBody = z.object({
   filledBy: text(40, '填报人'),
@@ -524,7 +526,6 @@ export const SubmitBody = z.object({
     .string({ error: '请填写电话' })
     .trim()
     .regex(/^[0-9+()\- ]{7,20}$/, { message: '电话应为7至20位数字，可含区号连字符' }),
-  unit: Id.optional(),
 });
 export const ReportReasonBody = z.object({ reason: text(500, '理由') });
 export const SubmissionParams = z.object({ id: Id });

@@ -5,7 +5,7 @@ import { campaigns, screenings } from '../campaigns/tables.js';
 import { cases, dishonestyListings } from '../enforcement/tables.js';
 import { orgs } from '../identity/tables.js';
 import { institutionChecks } from '../oversight/tables.js';
-import { enterprises, institutions, instrumentVerifications, instruments } from '../registry/tables.js';
+import { enterprises, institutions, instrumentVerifications, instruments, productCategories } from '../registry/tables.js';
 import { samplingPlans, samplingRecords } from '../sampling/tables.js';
 
 /**
@@ -39,6 +39,7 @@ type Source = {
   drill: { kind: 'screening' | 'sampling' | 'case' | 'check' | 'verification'; id: SQL; date: SQL; title: SQL; detail: SQL; link: SQL };
 };
 
+const categoryName = (code: unknown) => sql`coalesce((select ${productCategories.name} from ${productCategories} where ${productCategories.code} = ${code}), ${code})`;
 const between = (column: SQL | unknown, w: Window) => sql`${column} between ${w.from}::date and ${w.to}::date`;
 const violation = (column: unknown, f: CellFilter) => (f.violation ? sql` and ${column} = ${f.violation}` : sql``);
 
@@ -57,7 +58,7 @@ const SOURCES: Record<MetricSource, Source> = {
       id: sql`${screenings.id}`,
       date: sql`${screenings.screenedOn}`,
       title: sql`${enterprises.name}`,
-      detail: sql`${screenings.category} || ' · ' || case ${screenings.result} when 'nonconforming' then '不合格' else '合格' end || case ${screenings.rectificationStatus} when 'completed' then ' · 已整改' when 'pending' then ' · 整改中' else '' end`,
+      detail: sql`${categoryName(screenings.category)} || ' · ' || case ${screenings.result} when 'nonconforming' then '不合格' else '合格' end || case ${screenings.rectificationStatus} when 'completed' then ' · 已整改' when 'pending' then ' · 整改中' else '' end`,
       link: sql`'/enforcement/archive/' || ${screenings.enterpriseId}`,
     },
   },
@@ -74,7 +75,7 @@ const SOURCES: Record<MetricSource, Source> = {
       id: sql`${samplingRecords.id}`,
       date: sql`${samplingRecords.sampledOn}`,
       title: sql`${enterprises.name} || ' · ' || ${samplingRecords.productName}`,
-      detail: sql`${samplingRecords.recordNo} || case ${samplingRecords.conclusion} when 'nonconforming' then ' · 不合格' when 'conforming' then ' · 合格' else ' · 待出结论' end`,
+      detail: sql`${samplingRecords.recordNo} || ' · ' || ${categoryName(samplingRecords.category)} || case ${samplingRecords.conclusion} when 'nonconforming' then ' · 不合格' when 'conforming' then ' · 合格' else ' · 待出结论' end`,
       link: sql`'/supervision/sampling/batches/' || ${samplingRecords.id}`,
     },
   },
@@ -91,7 +92,7 @@ const SOURCES: Record<MetricSource, Source> = {
       id: sql`${cases.id}`,
       date: sql`${cases.leadOn}`,
       title: sql`${cases.caseNo} || ' · ' || ${cases.partyName}`,
-      detail: sql`${cases.summary}`,
+      detail: sql`coalesce(${categoryName(cases.productCategory)} || ' · ', '') || ${cases.summary}`,
       link: sql`'/enforcement/cases/' || ${cases.id}`,
     },
   },

@@ -207,7 +207,7 @@ export function createReporting(deps: Deps, services: { campaigns: Campaigns; ca
           orgId: row.unitOrgId,
           kind: action === 'report.returned' ? 'report_returned' : 'report_accepted',
           title: action === 'report.returned' ? `《${t.name}》${p.label}已被退回` : `《${t.name}》${p.label}已审核通过`,
-          body: action === 'report.returned' ? `退回理由：${set.returnReason}。请核实后重新报送。` : `${actor.orgName ?? ''}已审核通过，报表已锁定。`,
+          body: action === 'report.returned' ? `退回理由：${String(set.returnReason).replace(/[。.！!；;，,\s]+$/, '')}。` : `${actor.orgName ?? ''}已审核通过，报表已锁定。`,
           link: `/reports/${t.id}/periods/${row.periodKey}`,
           dedupeKey: `${action}:${submissionId}:${clock.now().getTime()}`,
         },

@@ -72,7 +72,7 @@ export function createTemplates(deps: Deps, services: { campaigns: Campaigns; ca
   const query = () => db.select(selection).from(reportTemplates).innerJoin(orgs, eq(orgs.id, reportTemplates.ownerOrgId)).leftJoin(campaigns, eq(campaigns.id, reportTemplates.campaignId));
   type Row = Awaited<ReturnType<ReturnType<typeof query>['execute']>>[number];
 
-  const toView = ({ t, ownerName, campaignName, inUse }: Row): ReportTemplateView => ({
+  const toView = (actor: Actor, { t, ownerName, campaignName, inUse }: Row): ReportTemplateView => ({
     id: t.id,
     code: t.code,
     name: t.name,
@@ -88,6 +88,7 @@ export function createTemplates(deps: Deps, services: { campaigns: Campaigns; ca
     definition: ReportTemplateDefinition.parse(t.definition),
     active: t.active,
     inUse: Boolean(inUse),
+    callerRole: actor.orgLevel === t.unitLevel && (actor.orgRegionCode ?? '').startsWith(t.ownerPrefix) ? 'unit' : 'above',
     builtIn: t.builtIn,
   });
 
@@ -95,7 +96,7 @@ export function createTemplates(deps: Deps, services: { campaigns: Campaigns; ca
     authorize(actor, 'report.read');
     const [row] = await query().where(and(eq(reportTemplates.id, id), templateScope(actor)));
     if (!row) throw notFound('report_template', id);
-    return { ...toView(row), row: row.t };
+    return { ...toView(actor, row), row: row.t };
   }
 
   /** The template's reporting units: its bureaus at the unit level inside the owner's area. */
@@ -229,7 +230,7 @@ export function createTemplates(deps: Deps, services: { campaigns: Campaigns; ca
         query().where(where).orderBy(asc(reportTemplates.createdAt), asc(reportTemplates.id)).limit(q.pageSize).offset(pageOffset(q)),
         db.select({ n: count() }).from(reportTemplates).where(where),
       ]);
-      return paged(rows.map(toView), total?.n, q);
+      return paged(rows.map((r) => toView(actor, r)), total?.n, q);
     },
 
     async create(actor: Actor, body: ReportTemplateBody, options: { builtIn?: boolean } = {}): Promise<ReportTemplateView> {
@@ -238,7 +239,7 @@ export function createTemplates(deps: Deps, services: { campaigns: Campaigns; ca
       if (DEPTH[owner.level!] >= DEPTH[body.unitLevel]) throw invalid('unitLevel', '填报单位应低于本单位的层级');
       await validate(actor, body);
       const [taken] = await db.select({ id: reportTemplates.id }).from(reportTemplates).where(eq(reportTemplates.code, body.code));
-      if (taken) throw conflict('CODE_TAKEN', `模板编码 ${body.code} 已被使用`);
+      if (taken) throw new AppError(409, 'CODE_TAKEN', `模板编码 ${body.code} 已被使用`, { fields: [{ field: 'code', message: `模板编码 ${body.code} 已被使用，请换一个` }] });
       const id = await db.transaction(async (tx) => {
         const now = clock.now();
         const [row] = await tx

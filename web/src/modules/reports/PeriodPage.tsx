@@ -220,7 +220,7 @@ export function PeriodPage() {
 
   const template = useQuery({ queryKey: keys.template(templateId), queryFn: () => reportsApi.template(templateId) });
   const periods = useQuery({ queryKey: keys.periods(templateId), queryFn: () => reportsApi.periods(templateId, 12), enabled: template.isSuccess });
-  const above = template.data ? !isReportingUnit(session, template.data) : false;
+  const above = template.data ? !isReportingUnit(template.data) : false;
   const unit = (above && params.get('unit')) || undefined;
   const viewParam = params.get('view') as View | null;
   const view: View = !above ? 'unit' : viewParam && VIEWS.includes(viewParam) && (viewParam !== 'unit' || unit) ? viewParam : unit ? 'unit' : 'rollup';

@@ -64,10 +64,9 @@ function AboveStatus({ template, periodKey }: { template: ReportTemplateView; pe
 }
 
 function ThisPeriodCell({ template }: { template: ReportTemplateView }) {
-  const session = useSession();
   const { period } = useCurrentPeriod(template.id);
   if (!period) return <span className="secondary-text">—</span>;
-  return isReportingUnit(session, template) ? <UnitStatus template={template} periodKey={period.key} /> : <AboveStatus template={template} periodKey={period.key} />;
+  return isReportingUnit(template) ? <UnitStatus template={template} periodKey={period.key} /> : <AboveStatus template={template} periodKey={period.key} />;
 }
 
 /** Edit (frozen once in use, and the owner's only), copy, deactivate or activate. */

@@ -1,4 +1,4 @@
-import type { SubmissionStatus, UnitLevel } from '@shijian/contracts';
+import type { SubmissionStatus } from '@shijian/contracts';
 
 /**
  * Where a unit stands in a period, and who the caller is to a template: pure rules the
@@ -16,13 +16,9 @@ export function timelinessOf(u: { status: SubmissionStatus | 'missing'; onTime: 
   return closed ? 'overdue' : null;
 }
 
-/**
- * A reporting unit of the template fills in its own table; a bureau above the units reviews
- * and rolls up. The server decides (its table answers in mode 'unit' or 'rollup'); the level
- * tells the page which controls to offer before the table arrives.
- */
-export function isReportingUnit(session: { org: { level: string | null } }, template: { unitLevel: UnitLevel }): boolean {
-  return session.org.level === template.unitLevel;
+/** A reporting unit of the template fills in its own table; a bureau above the units reviews and rolls up (the server says which). */
+export function isReportingUnit(template: { callerRole: 'unit' | 'above' }): boolean {
+  return template.callerRole === 'unit';
 }
 
 /** The person's name without the title before it, to prefill 填报人: '四川省局统计员 周洁' → '周洁'. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReportingUnit, personName, timelinessOf } from './status';
+import { personName, timelinessOf } from './status';
 
 describe('where a unit stands in a period', () => {
   it('calls a submission on time or late, and an excused unit excused whatever it did', () => {
@@ -13,11 +13,6 @@ describe('where a unit stands in a period', () => {
     expect(timelinessOf({ status: 'draft', onTime: null, excused: false }, false)).toBeNull();
     expect(timelinessOf({ status: 'missing', onTime: null, excused: false }, true)).toBe('overdue');
     expect(timelinessOf({ status: 'returned', onTime: null, excused: false }, true)).toBe('overdue');
-  });
-
-  it('treats a bureau at the template’s unit level as a reporting unit, and any other as above', () => {
-    expect(isReportingUnit({ org: { level: 'province' } }, { unitLevel: 'province' })).toBe(true);
-    expect(isReportingUnit({ org: { level: 'national' } }, { unitLevel: 'province' })).toBe(false);
   });
 
   it('prefills 填报人 with the person’s name, not their title', () => {
