@@ -35,6 +35,8 @@ export type GenerateResult = {
 
 const COUNTIES = 'bench_counties';
 const TASKS = 'bench_tasks';
+/** Leaf regions per province: a province's plan samples producers in that province only, as the service enforces. */
+const PROVINCES = 'bench_provinces';
 
 /** A SQL text literal; the values here are the bench's own constants. */
 const lit = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -58,7 +60,7 @@ async function script(b: BenchDb, text: string): Promise<void> {
 const bulk = (statement: string) => `begin; set local session_replication_role = replica; ${statement}; commit;`;
 
 /** One regulator and one enterprise per leaf region (the demo's where they exist), then plans and tasks. */
-async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): Promise<{ counties: number; tasks: number }> {
+async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): Promise<{ counties: number; tasks: { other: number; campaign: number } }> {
   const { raw, services } = b;
   await raw.query(`
     insert into orgs (name, kind, level, region_code, parent_id, created_at)
@@ -79,12 +81,17 @@ async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): P
   await raw.query(`drop table if exists ${COUNTIES}`);
   await raw.query(`
     create table ${COUNTIES} as
-    select (row_number() over (order by r.code) - 1)::int as n, r.code, o.id as org_id, e.id as enterprise_id, e.name as enterprise_name, e.uscc
+    select (row_number() over (order by r.code) - 1)::int as n, left(r.code, 2) as p, (row_number() over (partition by left(r.code, 2) order by r.code) - 1)::int as k,
+           r.code, o.id as org_id, e.id as enterprise_id, e.name as enterprise_name, e.uscc
     from regions r
     left join lateral (select id from orgs where kind = 'regulator' and region_code = r.code order by created_at limit 1) o on true
     left join lateral (select id, name, uscc from enterprises where region_code = r.code order by created_at desc, id limit 1) e on true
     where r.level > 1 and not exists (select 1 from regions x where x.parent_code = r.code)`);
   await raw.query(`create unique index on ${COUNTIES} (n)`);
+  await raw.query(`create unique index on ${COUNTIES} (p, k)`);
+  await raw.query(`drop table if exists ${PROVINCES}`);
+  await raw.query(`create table ${PROVINCES} as select p, count(*)::int as n from ${COUNTIES} group by p`);
+  await raw.query(`create unique index on ${PROVINCES} (p)`);
   const [gaps] = await raw.query<{ n: number }>(`select count(*)::int as n from ${COUNTIES} where org_id is null or enterprise_id is null`);
   if (gaps!.n) throw new Error(`${gaps!.n} leaf regions without a bureau or an enterprise`);
 
@@ -115,15 +122,20 @@ async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): P
   await raw.query(`drop table if exists ${TASKS}`);
   await raw.query(`
     create table ${TASKS} as
-    select (row_number() over (order by t.id) - 1)::int as n, t.id as task_id, t.plan_id, p.org_id as plan_org_id, t.institution_org_id, t.category, c.name as category_name
+    select (row_number() over (order by t.id) - 1)::int as n, t.id as task_id, t.plan_id, p.org_id as plan_org_id, t.institution_org_id, t.category, c.name as category_name,
+           left(p.region_code, 2) as p, p.campaign_id is not null as in_campaign,
+           (row_number() over (partition by p.campaign_id is not null order by t.id) - 1)::int as m
     from sampling_tasks t
     join sampling_plans p on p.id = t.plan_id
     join product_categories c on c.code = t.category
     where p.name like '基准测试抽查计划%'`);
   await raw.query(`create unique index on ${TASKS} (n)`);
-  const [{ n: tasks } = { n: 0 }] = await raw.query<{ n: number }>(`select count(*)::int as n from ${TASKS}`);
+  await raw.query(`create unique index on ${TASKS} (in_campaign, m)`);
+  const [{ n: tasks, c: campaignTasks } = { n: 0, c: 0 }] = await raw.query<{ n: number; c: number }>(
+    `select count(*)::int as n, (count(*) filter (where in_campaign))::int as c from ${TASKS}`,
+  );
   if (!tasks) throw new Error('no sampling tasks: the demo world has no provincial bureau or no institution');
-  return { counties: leafCount, tasks };
+  return { counties: leafCount, tasks: { other: tasks - campaignTasks, campaign: campaignTasks } };
 }
 
 /** Sampling record `j`'s id, so that cases from sampling can point at real batches. */
@@ -135,15 +147,25 @@ const recordId = (j: string) => `md5('sr' || ${j})::uuid`;
  * objection window, 0.5 % under objection, the rest closed (4 % of them
  * nonconforming). Nonconforming batches get their disposal in the same statement.
  */
-function samplingChunk(lo: number, hi: number, counties: number, tasks: number, today: string): string {
+/** One batch in ten goes to a campaign's plans, when there is a campaign. */
+const CAMPAIGN_SHARE = 10;
+
+function samplingChunk(lo: number, hi: number, tasks: { other: number; campaign: number }, today: string, campaignStart?: string): string {
   const T = `${lit(today)}::date`;
+  const inCampaign = tasks.campaign ? `j % ${CAMPAIGN_SHARE} = 0` : 'false';
+  // Batches of a campaign's plans were sampled during the campaign; the others over five years.
+  const closedOn = campaignStart
+    ? `case when in_campaign then ${T} - 30 - (v % greatest(1, ${T} - ${lit(campaignStart)}::date - 30)) else ${T} - 60 - (v % 1800) end`
+    : `${T} - 60 - (v % 1800)`;
   return `
     with g as (
       select j, ${roll('j', 11, 1000)} as u, ${roll('j', 12, 100000)} as v, c.code, c.enterprise_id,
-             t.task_id, t.plan_id, t.plan_org_id, t.institution_org_id, t.category, t.category_name
+             t.task_id, t.plan_id, t.plan_org_id, t.institution_org_id, t.category, t.category_name, t.in_campaign
       from generate_series(${lo}, ${hi}) j
-      join ${COUNTIES} c on c.n = j % ${counties}
-      join ${TASKS} t on t.n = j % ${tasks}
+      join ${TASKS} t on t.in_campaign = (${inCampaign})
+        and t.m = case when ${inCampaign} then (j / ${CAMPAIGN_SHARE}) % ${Math.max(1, tasks.campaign)} else j % ${tasks.other} end
+      join ${PROVINCES} pc on pc.p = t.p
+      join ${COUNTIES} c on c.p = t.p and c.k = (j / ${tasks.other + tasks.campaign}) % pc.n
     ), s as (
       select g.*,
         case when u < 15 then 'sampled' when u < 55 then 'in_lab' when u < 75 then 'reported' when u < 80 then 'objection' else 'closed' end as status,
@@ -151,7 +173,7 @@ function samplingChunk(lo: number, hi: number, counties: number, tasks: number, 
              when u < 55 then ${T} + (-5 + v % 34) - 28 - 3
              when u < 75 then ${T} + (-30 + v % 46) - 15 - 20 - 3
              when u < 80 then ${T} - (v % 60) - 5 - 20 - 3
-             else ${T} - 60 - (v % 1800) end as sampled_on
+             else ${closedOn} end as sampled_on
       from g
     ), r as (
       select s.*, sampled_on + 3 as received_on, sampled_on + 3 + 20 as reported_on,
@@ -255,9 +277,9 @@ function screeningsChunk(lo: number, hi: number, counties: number, today: string
   const start = `${lit(campaign.campaignStart)}::date`;
   return `
     with g as (
-      select k, ${roll('k', 31, 1000)} as u, ${roll('k', 32, 100000)} as v, c.code, c.org_id, c.enterprise_id
-      from generate_series(${lo}, ${hi}) k
-      join ${COUNTIES} c on c.n = k % ${counties}
+      select q, ${roll('q', 31, 1000)} as u, ${roll('q', 32, 100000)} as v, c.code, c.org_id, c.enterprise_id
+      from generate_series(${lo}, ${hi}) q
+      join ${COUNTIES} c on c.n = q % ${counties}
     ), s as (
       select g.*, u < 700 as in_campaign,
         case when u < 700 then ${start} + (v % greatest(1, ${T} - ${start} + 1)) else ${T} - (v % 1095) end as screened_on,
@@ -350,7 +372,7 @@ export async function generate(
     );
   }
   await step(`sampling records + disposals (${thousands(scale.sampling)})`, () =>
-    chunked(b, 'sampling records', scale.sampling, options.chunk, (lo, hi) => samplingChunk(lo, hi, counties, tasks, options.today), progress, options),
+    chunked(b, 'sampling records', scale.sampling, options.chunk, (lo, hi) => samplingChunk(lo, hi, tasks, options.today, options.campaign?.campaignStart), progress, options),
   );
   await step(`cases (${thousands(scale.cases)})`, () =>
     chunked(b, 'cases', scale.cases, options.chunk, (lo, hi) => casesChunk(lo, hi, counties, scale.sampling, options.today, options.campaign), progress, options),
@@ -364,6 +386,7 @@ export async function generate(
   });
   await b.raw.query(`drop table ${COUNTIES}`);
   await b.raw.query(`drop table ${TASKS}`);
+  await b.raw.query(`drop table ${PROVINCES}`);
 
   const rows: Record<string, number> = {};
   const sizes: Record<string, number> = {};
