@@ -96,6 +96,22 @@ function ratioOf(parts: (CellValue | undefined)[], decimals: number): CellValue 
   return { value: percent(numerator, denominator, decimals), numerator, denominator };
 }
 
+/**
+ * Several units' aggregates as one area's: every aggregate of the catalogue adds up across
+ * disjoint areas (a distinct enterprise is in one region only), ratios are assembled after.
+ */
+export function sumAggregates(parts: Aggregates[]): Aggregates {
+  const out: Aggregates = new Map();
+  for (const part of parts) {
+    for (const [row, values] of part) {
+      const sum = { ...out.get(row) };
+      for (const [alias, value] of Object.entries(values)) sum[alias] = sumDecimals([sum[alias], value]) ?? '0';
+      out.set(row, sum);
+    }
+  }
+  return out;
+}
+
 /** An upper level's table from its units' tables: every cell added up, ratios from their summed parts. */
 export function rollUp(d: ReportTemplateDefinition, units: Cells[]): Cells {
   const cells: Cells = {};

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assemble, cellKey, columnsOf, rollUp, wantedOf, type Aggregates } from './cells.js';
+import { assemble, cellKey, columnsOf, rollUp, sumAggregates, wantedOf, type Aggregates } from './cells.js';
 import { EPIDEMIC_WEEKLY, METROLOGY_SERVICE, TEMPLATE_LIBRARY } from './library.js';
 
 const fixture = JSON.parse(fs.readFileSync(new URL('./fixtures/epidemic-materials-weekly-2020.json', import.meta.url), 'utf8')) as {
@@ -81,6 +81,20 @@ describe('rolling units up to the level above', () => {
     // 10 % and 30 % average to 20 %, but 10 of 40 judged batches failed.
     expect(nation[cellKey('mask', 'fail_rate')]).toEqual({ value: '25.00', numerator: '10', denominator: '40' });
     expect(nation[cellKey('total', 'fail_rate')]!.value).toBe('25.00');
+  });
+});
+
+describe('areas summed before the table is assembled', () => {
+  it('adds every aggregate across provinces, so the rate comes from the summed batches', () => {
+    const sichuan = aggregates({ mask: { batches: '10', fail_rate__num: '1', fail_rate__den: '10', q_fines: '1.25' } });
+    const fujian = aggregates({ mask: { batches: '90', fail_rate__num: '9', fail_rate__den: '30' }, meltblown: { screened: '2' } });
+    const nation = assemble(d, sumAggregates([sichuan, fujian]), {});
+    expect(nation[cellKey('mask', 'batches')]!.value).toBe('100');
+    expect(nation[cellKey('mask', 'fail_rate')]).toEqual({ value: '25.00', numerator: '10', denominator: '40' });
+    expect(nation[cellKey('mask', 'q_fines')]!.value).toBe('1.25');
+    expect(nation[cellKey('total', 'screened')]!.value).toBe('2');
+    // The same as rolling up the two assembled tables.
+    expect(nation).toEqual(rollUp(d, [assemble(d, sichuan, {}), assemble(d, fujian, {})]));
   });
 });
 

@@ -360,3 +360,41 @@ describe('templates as data', () => {
     expect(res.json().error.code).toBe('TEMPLATE_IN_USE');
   });
 });
+
+describe('kept figures, recomputed where the records changed', () => {
+  it('recomputes only the province a write touched, and sees a change made behind the application', async () => {
+    const national = await h.as('samr.stat');
+    const stats = h.services.reporting.cache.stats;
+    await table(national, ids.weekly, ids.week, '?mode=live');
+    const before = { ...stats };
+    const again = await table(national, ids.weekly, ids.week, '?mode=live');
+    expect(stats.computedUnits).toBe(before.computedUnits);
+
+    // A screening in 福建 under the campaign: one province recomputed, the nation's figure moves.
+    const fj = await h.as('fj.admin');
+    const enterprise = (await fj.get(`/api/enterprises?q=${encodeURIComponent('莆田仁和')}`)).json().items[0];
+    const screened = await fj.post('/api/screenings', {
+      campaignId: again.template.campaignId,
+      enterpriseId: enterprise.id,
+      category: 'ventilator',
+      screenedOn: h.services.deps.calendar.today(),
+      officers: ['林芳', '郑伟'],
+      result: 'conforming',
+      problems: '',
+    });
+    expect(screened.statusCode, screened.body).toBe(200);
+    const after = await table(national, ids.weekly, ids.week, '?mode=live');
+    expect(stats.computedUnits).toBe(before.computedUnits + 1);
+    expect(Number(after.cells['ventilator:screened']!.value)).toBe(Number(again.cells['ventilator:screened']!.value) + 1);
+    // 四川's own table was not touched: served as kept.
+    await table(await h.as('sc.stat'), ids.weekly, ids.week);
+    const sichuanComputed = stats.computedUnits;
+    await table(await h.as('sc.stat'), ids.weekly, ids.week);
+    expect(stats.computedUnits).toBe(sichuanComputed);
+
+    // SQL by hand, bypassing the services: the triggers still mark 福建 changed.
+    await h.services.deps.db.execute(sql`update screenings set result = 'nonconforming' where id = ${screened.json().id}`);
+    const byHand = await table(national, ids.weekly, ids.week, '?mode=live');
+    expect(Number(byHand.cells['ventilator:screen_failed']!.value)).toBe(Number(after.cells['ventilator:screen_failed']!.value) + 1);
+  });
+});

@@ -26,11 +26,12 @@ import type { Campaigns } from '../campaigns/service.js';
 import { orgs, users } from '../identity/tables.js';
 import type { Notifications } from '../notifications/service.js';
 import type { Categories } from '../registry/categories.js';
-import { assemble, cellKey, columnsOf, rollUp, TOTAL_ROW, type Cells, type ManualEntry } from './cells.js';
+import { assemble, cellKey, columnsOf, rollUp, sumAggregates, TOTAL_ROW, type Aggregates, type Cells, type ManualEntry } from './cells.js';
+import { createAggregateCache } from './cache.js';
 import { computeAggregates } from './compute.js';
 import { toMicros } from './decimal.js';
-import { drillQuery, type Scope } from './metrics.js';
-import { currentPeriod } from './periods.js';
+import { drillQuery, type Scope, type Window } from './metrics.js';
+import { currentPeriod, type Period } from './periods.js';
 import { reportManualValueEntity, reportSubmissionEntity } from './entities.js';
 import { reportManualValues, reportSubmissions, reportTemplates } from './tables.js';
 import { createTemplates, orgPrefix, UNIT_DIGITS, type OrgRow, type Subject, type TemplateRow } from './templates.js';
@@ -46,6 +47,7 @@ const LOCKED: SubmissionStatus[] = ['submitted', 'accepted'];
 export function createReporting(deps: Deps, services: { campaigns: Campaigns; categories: Categories; notifications: Notifications }) {
   const { db, clock, audit } = deps;
   const templates = createTemplates(deps, services);
+  const cache = createAggregateCache(db);
 
   const parseCell = (t: { definition: ReportTemplateDefinition }, cell: string): { rowKey: string; column: ReportColumn } => {
     const [rowKey, columnKey] = cell.split(':') as [string, string];
@@ -97,12 +99,32 @@ export function createReporting(deps: Deps, services: { campaigns: Campaigns; ca
     };
   }
 
-  /** What the records say for an area in a period's window, with the given manual cells. */
-  async function liveCells(t: TemplateRow, p: { fromDate: string; toDate: string; key: string } & { dueAt: Date; remindAt: Date; label: string }, prefix: string, manual: Record<string, ManualEntry>, executor: Db = db) {
+  /** Every GB/T 2260 prefix of `digits` digits inside `area`: the units an area's figures are kept by. */
+  async function unitKeys(area: string, digits: number): Promise<string[]> {
+    const index = await deps.regions.index();
+    return [...new Set([...index.keys()].filter((c) => c.startsWith(area)).map((c) => c.slice(0, digits)))].sort();
+  }
+
+  /** The template's aggregates for each reporting unit inside `area`, from the cache where nothing changed. */
+  async function unitAggregates(executor: Db, t: TemplateRow, window: Window, area: string): Promise<Map<string, Aggregates>> {
     const d = ReportTemplateDefinition.parse(t.definition);
-    const scope: Scope = { regionPrefix: prefix || null, campaignId: t.campaignId, window: { from: await templates.windowFrom(t, p, executor), to: templates.dataThrough(p) } };
-    const aggregates = await computeAggregates(executor, d, scope);
-    return assemble(d, aggregates.get(null) ?? new Map(), manual);
+    const digits = UNIT_DIGITS[t.unitLevel];
+    const units = area.length >= digits ? [area.slice(0, digits)] : await unitKeys(area, digits);
+    const scope = (prefix: string): Scope => ({ regionPrefix: prefix || null, campaignId: t.campaignId, window });
+    return cache.get(executor, `${t.id}|${t.updatedAt.getTime()}|${t.campaignId}|${window.from}|${window.to}`, area, digits, units, {
+      all: async () => new Map([...(await computeAggregates(executor, d, scope(area), digits))].filter((e): e is [string, Aggregates] => e[0] !== null)),
+      one: async (unit) => (await computeAggregates(executor, d, scope(unit))).get(null) ?? new Map(),
+    });
+  }
+
+  async function windowOf(t: TemplateRow, p: Period, executor: Db = db): Promise<Window> {
+    return { from: await templates.windowFrom(t, p, executor), to: templates.dataThrough(p) };
+  }
+
+  /** What the records say for an area in a period's window, with the given manual cells. */
+  async function liveCells(t: TemplateRow, p: Period, prefix: string, manual: Record<string, ManualEntry>, executor: Db = db) {
+    const byUnit = await unitAggregates(executor, t, await windowOf(t, p, executor), prefix);
+    return assemble(ReportTemplateDefinition.parse(t.definition), sumAggregates([...byUnit.values()]), manual);
   }
 
   /** The sum of every unit's manual entries for the period, for a live view above the units. */
@@ -257,6 +279,8 @@ export function createReporting(deps: Deps, services: { campaigns: Campaigns; ca
   return {
     templates,
     table,
+    /** For the bench and tests: how many units were computed, and forgetting them (a cold start). */
+    cache: { stats: cache.stats, clear: () => cache.clear() },
 
     /**
      * The table the CLI asks for by names a person types: a template by code or id, a unit
@@ -460,13 +484,14 @@ export function createReporting(deps: Deps, services: { campaigns: Campaigns; ca
     async trend(actor: Actor, templateId: string, cell: string, n: number, unitId?: string) {
       const { row: t } = await templates.get(actor, templateId);
       const s = await templates.subject(actor, t, unitId);
-      const { d, rowKey, column } = single(t, cell);
+      const { rowKey, column } = single(t, cell);
       const list = (await templates.periods(t, n)).reverse();
       const points = [];
+      const full = ReportTemplateDefinition.parse(t.definition);
       for (const p of list) {
         const period = await templates.period(t, p.key);
-        const scope: Scope = { regionPrefix: s.prefix || null, campaignId: t.campaignId, window: { from: p.windowFrom, to: templates.dataThrough(period) } };
-        const cells = assemble(d, (await computeAggregates(db, d, scope)).get(null) ?? new Map(), {});
+        const byUnit = await unitAggregates(db, t, { from: p.windowFrom, to: templates.dataThrough(period) }, s.prefix);
+        const cells = assemble(full, sumAggregates([...byUnit.values()]), {});
         points.push({ key: p.key, label: p.label, toDate: p.toDate, value: cells[cellKey(rowKey, column.key)]?.value ?? null });
       }
       return { points };
@@ -478,10 +503,10 @@ export function createReporting(deps: Deps, services: { campaigns: Campaigns; ca
       const s = await templates.subject(actor, t, undefined);
       if (s.kind !== 'above') throw new AppError(403, 'FORBIDDEN', '各单位对比由上级单位查看');
       const p = await templates.period(t, key);
-      const { d, rowKey, column } = single(t, cell);
+      const { rowKey, column } = single(t, cell);
       const digits = UNIT_DIGITS[t.unitLevel];
-      const scope: Scope = { regionPrefix: s.prefix || null, campaignId: t.campaignId, window: { from: await templates.windowFrom(t, p), to: templates.dataThrough(p) } };
-      const byUnit = await computeAggregates(db, d, scope, digits);
+      const d = ReportTemplateDefinition.parse(t.definition);
+      const byUnit = await unitAggregates(db, t, await windowOf(t, p), s.prefix);
       const units = s.units.map((u) => {
         const cells = assemble(d, byUnit.get((u.regionCode ?? '').slice(0, digits)) ?? new Map(), {});
         return { orgId: u.id, name: u.name, regionCode: u.regionCode ?? '', value: cells[cellKey(rowKey, column.key)]?.value ?? null };

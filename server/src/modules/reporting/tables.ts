@@ -1,4 +1,5 @@
-import { boolean, char, date, index, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, char, customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ACCUMULATIONS, REPORT_FREQUENCIES, SUBMISSION_STATUSES, UNIT_LEVELS } from '@shijian/contracts';
 import { campaigns } from '../campaigns/tables.js';
 import { orgs, users } from '../identity/tables.js';
@@ -110,3 +111,30 @@ export const reportManualValues = pgTable(
   },
   (t) => [uniqueIndex('report_manual_values_cell_idx').on(t.submissionId, t.cellKey)],
 );
+
+/** PostgreSQL's 64-bit transaction id, as text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/**
+ * Where the records behind the statistics changed: a row per region and writing statement,
+ * appended by triggers on the source tables (migration 0012) with the writer's transaction id,
+ * whoever writes — the services, an import or SQL by hand. The aggregate cache asks it what
+ * changed since it computed a unit's figures. Not audited: it is derived, like an index.
+ */
+export const statChanges = pgTable(
+  'stat_changes',
+  {
+    xid: xid8('xid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('stat_changes_xid_idx').on(t.xid, t.regionCode)],
+);
+
+/** Change rows up to `xid` have been cleared away: figures computed before it are recomputed. */
+export const statHorizon = pgTable('stat_horizon', {
+  id: integer('id').primaryKey(),
+  xid: xid8('xid').notNull(),
+});
