@@ -114,7 +114,7 @@ describe('creating and editing campaigns', () => {
     const food = (await c.get('/api/campaigns?category=food&pageSize=100')).json().items.map((i: { name: string }) => i.name);
     expect(food).toContain(TESTING_CAMPAIGN);
     expect(food).not.toContain(EPIDEMIC_CAMPAIGN);
-    expect((await c.get(`/api/campaigns?q=${encodeURIComponent('防疫物资')}`)).json()).toMatchObject({ total: 1, items: [{ name: EPIDEMIC_CAMPAIGN }] });
+    expect((await c.get(`/api/campaigns?q=${encodeURIComponent('全国防疫物资')}`)).json()).toMatchObject({ total: 1, items: [{ name: EPIDEMIC_CAMPAIGN }] });
     const byStart = (await c.get('/api/campaigns?sort=startsOn&order=asc&pageSize=100')).json().items.map((i: { startsOn: string }) => i.startsOn);
     expect(byStart).toEqual([...byStart].sort());
     const page = (await c.get('/api/campaigns?pageSize=1&page=2')).json();
@@ -286,11 +286,11 @@ describe('listing screenings', () => {
     const bad = (await c.get(`/api/screenings?campaignId=${ids.epidemic}&result=nonconforming&pageSize=100`)).json();
     expect(bad.items.every((i: { result: string }) => i.result === 'nonconforming')).toBe(true);
     expect(bad.total).toBeGreaterThanOrEqual(3);
-    const named = (await c.get(`/api/screenings?q=${encodeURIComponent('蜀安')}&pageSize=100`)).json();
+    const named = (await c.get(`/api/screenings?campaignId=${ids.epidemic}&q=${encodeURIComponent('蜀安')}&pageSize=100`)).json();
     expect(named.total).toBe(2);
     const sorted = (await c.get('/api/screenings?sort=enterpriseName&order=asc&pageSize=100')).json().items.map((i: { enterpriseName: string }) => i.enterpriseName);
     expect(sorted).toEqual([...sorted].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
-    const county = (await c.get('/api/screenings?regionCode=510112&pageSize=100')).json().items;
+    const county = (await c.get(`/api/screenings?campaignId=${ids.epidemic}&regionCode=510112&pageSize=100`)).json().items;
     expect(county.length).toBe(2);
     expect(county.every((i: { regionCode: string }) => i.regionCode === '510112')).toBe(true);
   });
