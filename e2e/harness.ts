@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = path.join(ROOT, 'web');
@@ -85,12 +86,11 @@ export type RunningApp = {
   stop(): Promise<void>;
 };
 
-export async function startApp(): Promise<RunningApp> {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  ensureWebBuilt();
+type ServerProcess = { baseUrl: string; server: ChildProcess; serverLog: () => string };
 
+/** The real server on `dataDir` (migrated and seeded with the demo world if the directory is new). */
+async function spawnServer(dataDir: string): Promise<ServerProcess> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shijian-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
   const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -102,6 +102,39 @@ export async function startApp(): Promise<RunningApp> {
   server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   const serverLog = () => output.join('').slice(-8000);
+  try {
+    await waitForHealth(baseUrl, server, serverLog);
+  } catch (error) {
+    await stopProcess(server);
+    throw error;
+  }
+  return { baseUrl, server, serverLog };
+}
+
+/**
+ * Seeds the demo world once into `templateDir` (a server started and stopped cleanly), so
+ * that each browser-test file starts from a copy instead of seeding again (~30 s each).
+ */
+export async function seedTemplate(templateDir: string): Promise<void> {
+  ensureWebBuilt();
+  fs.rmSync(templateDir, { recursive: true, force: true });
+  fs.mkdirSync(templateDir, { recursive: true });
+  const { server } = await spawnServer(templateDir);
+  await stopProcess(server);
+  if (server.exitCode !== 0) throw new Error(`template server stopped with ${server.exitCode ?? server.signalCode}`);
+}
+
+export async function startApp(): Promise<RunningApp> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  ensureWebBuilt();
+
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shijian-e2e-'));
+  const template = inject('e2eTemplateDir');
+  if (template && fs.existsSync(template)) fs.cpSync(template, dataDir, { recursive: true });
+  const { baseUrl, server, serverLog } = await spawnServer(dataDir).catch((error: unknown) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
 
   let browser: Browser | undefined;
   const stop = async () => {
@@ -111,7 +144,6 @@ export async function startApp(): Promise<RunningApp> {
   };
 
   try {
-    await waitForHealth(baseUrl, server, serverLog);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,

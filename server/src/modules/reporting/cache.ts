@@ -27,7 +27,7 @@ const COMPACT_EVERY_MS = 10 * 60_000;
 /** Change rows are kept an hour: figures computed within it stay valid across a compaction. */
 const KEEP_CHANGES = sql`interval '1 hour'`;
 
-export function createAggregateCache(db: Db) {
+export function createAggregateCache() {
   const entries = new Map<string, Entry>();
   let lastCompaction = 0;
   const stats = { computedUnits: 0, passes: 0 };

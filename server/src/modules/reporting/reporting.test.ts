@@ -397,4 +397,15 @@ describe('kept figures, recomputed where the records changed', () => {
     const byHand = await table(national, ids.weekly, ids.week, '?mode=live');
     expect(Number(byHand.cells['ventilator:screen_failed']!.value)).toBe(Number(after.cells['ventilator:screen_failed']!.value) + 1);
   });
+
+  it('warms every active template\'s current period at start, so the first national reader computes nothing', async () => {
+    const reporting = h.services.reporting;
+    reporting.cache.clear();
+    const warmed = await reporting.warm();
+    expect(warmed).toBeGreaterThanOrEqual(3);
+    const before = reporting.cache.stats.computedUnits;
+    const national = await h.as('samr.stat');
+    await table(national, ids.weekly, ids.week, '?mode=live');
+    expect(reporting.cache.stats.computedUnits).toBe(before);
+  });
 });
