@@ -17,3 +17,4 @@ export * from './sampling.js';
 export * from './archive.js';
 export * from './reporting.js';
 export * from './oversight.js';
+export * from './services.js';

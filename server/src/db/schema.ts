@@ -12,3 +12,4 @@ export * from '../modules/enforcement/tables.js';
 export * from '../modules/oversight/tables.js';
 export * from '../modules/reporting/tables.js';
 export * from '../modules/notifications/tables.js';
+export * from '../modules/services/tables.js';

@@ -8,6 +8,7 @@ import { seedCampaigns } from './campaigns.js';
 import { seedInspections } from './inspections.js';
 import { seedLab } from './lab.js';
 import { seedReporting } from './reporting.js';
+import { seedServices } from './services.js';
 import { seedSupervision } from './supervision.js';
 import { syntheticUscc } from './uscc.js';
 
@@ -80,6 +81,22 @@ const INSTITUTIONS: {
       ['计量检定', '红外人体测温仪示值误差', 'JJF 1107-2003', 'ir_thermometer'],
       ['计量检定', '医用电子体温计示值误差', 'JJG 1162-2019', 'medical_device'],
       ['校准', '呼吸机潮气量', 'JJF 1234-2018', 'ventilator'],
+    ],
+  },
+  {
+    key: 'scmi',
+    name: '四川省计量测试研究院',
+    kind: 'metrology',
+    region: '510107',
+    parent: 'sc',
+    address: '成都市武侯区高升桥南街5号',
+    cmaNumber: '202123000317',
+    cmaValidUntil: '2029-03-31',
+    domains: ['计量检定', '校准'],
+    scopes: [
+      ['计量检定', '医用电子体温计示值误差', 'JJG 1162-2019', 'medical_device'],
+      ['计量检定', '无创自动测量血压计示值误差', 'JJG 692-2010', 'medical_device'],
+      ['校准', '红外人体测温仪示值误差', 'JJF 1107-2003', 'ir_thermometer'],
     ],
   },
   {
@@ -173,6 +190,9 @@ export const DEMO_ACCOUNTS: Account[] = [
   { username: 'scqi.signatory', displayName: '川质检院授权签字人 蒋卫东', roles: ['signatory'], org: 'scqi' },
   { username: 'fjmi.admin', displayName: '闽计量院管理员 郭静', roles: ['institution_admin'], org: 'fjmi' },
   { username: 'fjmi.tester', displayName: '闽计量院检定员 谢宇', roles: ['tester'], org: 'fjmi' },
+  { username: 'scmi.admin', displayName: '川计量院管理员 孙悦', roles: ['institution_admin'], org: 'scmi' },
+  { username: 'scmi.receptionist', displayName: '川计量院受理员 田甜', roles: ['receptionist'], org: 'scmi' },
+  { username: 'scmi.verifier', displayName: '川计量院检定员 曾伟', roles: ['tester'], org: 'scmi' },
   { username: 'snse.admin', displayName: '陕特检院管理员 雷鸣', roles: ['institution_admin'], org: 'snse' },
   { username: 'kangning', displayName: '成都康宁医疗 质量负责人 王芳', roles: ['enterprise_user'], org: 'ent:成都康宁医疗用品有限公司' },
   { username: 'minkang', displayName: '福建闽康卫材 质量负责人 林涛', roles: ['enterprise_user'], org: 'ent:福建闽康卫材有限公司' },
@@ -185,7 +205,7 @@ export async function hasAnyUser(services: Services): Promise<boolean> {
 
 /**
  * The demo world of the README: the national bureau, three provinces with some
- * cities and counties, three institutions, two dozen enterprises across the
+ * cities and counties, four institutions, two dozen enterprises across the
  * eight epidemic categories, and an account for every role. Written through the
  * services, so every record is validated and audited like any other.
  */
@@ -294,5 +314,6 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
   await seedSupervision(services, log);
   await seedInspections(services, log);
   await seedReporting(services, DEMO_PASSWORD, log);
+  await seedServices(services, log);
   return { created: true };
 }

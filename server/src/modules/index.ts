@@ -56,6 +56,10 @@ import { institutionCheckEntity } from './oversight/entities.js';
 import { createOversight } from './oversight/service.js';
 import { reportManualValueEntity, reportOncePeriodEntity, reportSubmissionEntity, reportTemplateEntity } from './reporting/entities.js';
 import { createReporting } from './reporting/service.js';
+import { createServiceCatalogue } from './services/catalogue.js';
+import { feeRuleEntity, serviceItemEntity, serviceReferralEntity, serviceRequestEntity, serviceRequestLineEntity } from './services/entities.js';
+import { createFeeRules } from './services/fee-rules.js';
+import { createServiceRequests } from './services/requests.js';
 
 /** Every audited kind of record; the verifier checks each. A module adds its own here. */
 export const auditedEntities: AuditedEntity[] = [
@@ -101,6 +105,11 @@ export const auditedEntities: AuditedEntity[] = [
   reportManualValueEntity,
   notificationEntity,
   notificationReadEntity,
+  serviceItemEntity,
+  feeRuleEntity,
+  serviceRequestEntity,
+  serviceRequestLineEntity,
+  serviceReferralEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -118,6 +127,7 @@ export function createServices(deps: Deps) {
   const credit = createCredit(deps, cases);
   const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases, campaigns, categories });
   const notifications = createNotifications(deps);
+  const feeRules = createFeeRules(deps);
   return {
     deps,
     auth: createAuth(deps),
@@ -141,6 +151,9 @@ export function createServices(deps: Deps) {
     oversight: createOversight(deps, { orgs, cases, campaigns }),
     notifications,
     reporting: createReporting(deps, { campaigns, categories, notifications }),
+    serviceCatalogue: createServiceCatalogue(deps),
+    feeRules,
+    serviceRequests: createServiceRequests(deps, { orgs, notifications, feeRules }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -52,6 +52,12 @@ export type Action =
   | 'report.fill'
   | 'report.review'
   | 'report.template'
+  | 'service.catalogue.write'
+  | 'service.request.create'
+  | 'service.request.read'
+  | 'service.request.handle'
+  | 'service.fee.read'
+  | 'service.fee.write'
   | 'notification.read'
   | 'category.write'
   | 'calendar.write'
@@ -118,6 +124,13 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'report.fill': (a) => regulator(a) && role(a, 'statistician', 'regulator_admin'),
   'report.review': (a) => regulator(a) && role(a, 'statistician', 'leader', 'regulator_admin'),
   'report.template': (a) => regulator(a) && role(a, 'regulator_admin'),
+  // The service window: institutions publish and handle; enterprises and regulators (commissions) request.
+  'service.catalogue.write': (a) => a.orgKind === 'institution' && role(a, 'institution_admin'),
+  'service.request.create': (a) => role(a, 'enterprise_user') || (regulator(a) && role(a, 'officer', 'regulator_admin')),
+  'service.request.read': isUser,
+  'service.request.handle': (a) => a.orgKind === 'institution' && role(a, 'receptionist', 'institution_admin'),
+  'service.fee.read': isUser,
+  'service.fee.write': (a) => role(a, 'platform_admin') || (regulator(a) && role(a, 'regulator_admin') && (a.orgLevel === 'national' || a.orgLevel === 'province')),
   'notification.read': isUser,
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),

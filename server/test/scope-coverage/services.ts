@@ -1,0 +1,16 @@
+/** GET routes of the service window and the tests that prove their scope. */
+export const routes: string[] = [
+  // services/services.test.ts › the public catalogue (active items only; withdrawn ones 404 by id)
+  'GET /api/public/service-catalogue',
+  'GET /api/public/service-items/{id}',
+  // services/services.test.ts › publishes an item … withdraws it (an institution's inactive items are its own)
+  'GET /api/service-items',
+  // Fee rules are public knowledge (they decide what anyone is charged): readable by every signed-in user.
+  'GET /api/fee-rules',
+  // services/services.test.ts › who sees which requests; takes a request without a login (number + code)
+  'GET /api/service-requests',
+  'GET /api/service-requests/{id}',
+  'GET /api/public/service-requests/status',
+  // services/services.test.ts › proposes institutions … (only the institution holding the request; others 404)
+  'GET /api/service-requests/{id}/referral-options',
+];
