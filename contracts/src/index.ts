@@ -18,3 +18,4 @@ export * from './archive.js';
 export * from './reporting.js';
 export * from './oversight.js';
 export * from './services.js';
+export * from './metrology.js';

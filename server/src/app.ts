@@ -1,5 +1,6 @@
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { oversightRoutes } from './modules/oversight/routes.js';
+import { metrologyRoutes } from './modules/metrology/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { reportingRoutes } from './modules/reporting/routes.js';
 import fs from 'node:fs';
@@ -126,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   reportingRoutes(app, services);
   notificationRoutes(app, services);
   serviceRoutes(app, services);
+  metrologyRoutes(app, services);
   dishonestyPage(app, services);
   verifyPage(app, services);
   auditRoutes(app, services);

@@ -13,3 +13,4 @@ export * from '../modules/oversight/tables.js';
 export * from '../modules/reporting/tables.js';
 export * from '../modules/notifications/tables.js';
 export * from '../modules/services/tables.js';
+export * from '../modules/metrology/tables.js';

@@ -193,6 +193,7 @@ export const DEMO_ACCOUNTS: Account[] = [
   { username: 'scmi.admin', displayName: '川计量院管理员 孙悦', roles: ['institution_admin'], org: 'scmi' },
   { username: 'scmi.receptionist', displayName: '川计量院受理员 田甜', roles: ['receptionist'], org: 'scmi' },
   { username: 'scmi.verifier', displayName: '川计量院检定员 曾伟', roles: ['tester'], org: 'scmi' },
+  { username: 'scmi.checker', displayName: '川计量院核验员 冯涛', roles: ['reviewer'], org: 'scmi' },
   { username: 'snse.admin', displayName: '陕特检院管理员 雷鸣', roles: ['institution_admin'], org: 'snse' },
   { username: 'kangning', displayName: '成都康宁医疗 质量负责人 王芳', roles: ['enterprise_user'], org: 'ent:成都康宁医疗用品有限公司' },
   { username: 'minkang', displayName: '福建闽康卫材 质量负责人 林涛', roles: ['enterprise_user'], org: 'ent:福建闽康卫材有限公司' },

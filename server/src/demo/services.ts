@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { ServiceItemBody } from '@shijian/contracts';
 import { createServices, type Services } from '../modules/index.js';
+import { validUntilAfter } from '../modules/metrology/service.js';
+import { instruments } from '../modules/registry/tables.js';
 import { publicActor } from '../platform/actor.js';
 import { institutions } from '../modules/registry/tables.js';
 
@@ -114,6 +117,36 @@ export async function seedServices(services: Services, log: (line: string) => vo
   const thermometers = mixed.lines.find((l) => l.itemName === '医用电子体温计检定')!;
   await services.serviceRequests.refer(fjmiAdmin, mixed.id, { toInstitutionId: idOf(SCMI), lineIds: [thermometers.id], reason: '本院体温计检定装置送上级计量机构溯源，本周内无法开展' });
   await services.serviceRequests.accept(fjmiAdmin, mixed.id, '呼吸机请于周三前送达，或预约上门');
+  // 川计量院 takes the referred thermometers and verifies them: a certificate, and a result notice for one that failed.
+  const referredId = (await services.serviceRequests.get(minkang, mixed.id)).lines.find((l) => l.id === thermometers.id)!.referredToRequestId!;
+  const scmiAdmin = await actor('scmi.admin');
+  await services.serviceRequests.accept(await actor('scmi.receptionist'), referredId, '体温计请送至本院温度室');
+  const referred = await services.serviceRequests.get(scmiAdmin, referredId);
+  const verifier = await actor('scmi.verifier');
+  const signers = { checkerId: (await actor('scmi.checker')).userId!, approverId: scmiAdmin.userId! };
+  const today = services.deps.calendar.today();
+  const thermometer = { name: '医用电子体温计', model: 'MT-101', manufacturer: '福建闽康卫材有限公司', measuringRange: '32.0–42.9 ℃', accuracyClass: '±0.1 ℃' };
+  await services.metrology.recordVerification(verifier, referredId, {
+    lineId: referred.lines[0]!.id,
+    instrument: { ...thermometer, serialNumber: 'MK-T-2026-0018' },
+    performedOn: today,
+    passed: true,
+    regulation: 'JJG 1162-2019 医用电子体温计',
+    referenceStandard: '恒温槽 / 标准铂电阻温度计（二等）',
+    conclusion: '符合 JJG 1162-2019 要求，准予作医用电子体温计使用',
+    validUntil: validUntilAfter(today, 12),
+    ...signers,
+  });
+  await services.metrology.recordVerification(verifier, referredId, {
+    lineId: referred.lines[0]!.id,
+    instrument: { ...thermometer, serialNumber: 'MK-T-2026-0023' },
+    performedOn: today,
+    passed: false,
+    regulation: 'JJG 1162-2019 医用电子体温计',
+    referenceStandard: '恒温槽 / 标准铂电阻温度计（二等）',
+    conclusion: '37.0 ℃ 点示值误差 +0.3 ℃，超出最大允许误差 ±0.1 ℃，不合格',
+    ...signers,
+  });
 
   // 4. Outside the green channel, at the full fee: a large enterprise's balances, calibrated and done.
   const balances = await services.serviceRequests.submit(minkang, {
@@ -149,5 +182,9 @@ export async function seedServices(services: Services, log: (line: string) => vo
     contactName: '郑凯',
     contactPhone: '028-85000110',
   });
-  log(`服务目录 ${ITEMS.length} 项，收费减免规则 6 条，服务申请 7 件（1 件超过24小时未响应，1 件部分转介）`);
+  // 康宁's ledger: the e-CQS fields of its infrared thermometer, under the compulsory catalogue.
+  const [ir] = await db.select({ id: instruments.id }).from(instruments).where(eq(instruments.serialNumber, 'HWF7-2020-1163'));
+  const [thermometerItem] = (await services.metrology.compulsoryCatalogue()).filter((c) => c.item === '体温计');
+  await services.metrology.setLedgerDetails(kangning, ir!.id, { category: '体温计', accuracyClass: '±0.2 ℃', location: '厂区南门测温点', purpose: 'medical', quantity: 1, compulsoryItemId: thermometerItem!.id });
+  log(`服务目录 ${ITEMS.length} 项，收费减免规则 6 条，服务申请 7 件（1 件超过24小时未响应，1 件部分转介），检定证书 1 份、检定结果通知书 1 份`);
 }

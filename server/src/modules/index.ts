@@ -56,6 +56,8 @@ import { institutionCheckEntity } from './oversight/entities.js';
 import { createOversight } from './oversight/service.js';
 import { reportManualValueEntity, reportOncePeriodEntity, reportSubmissionEntity, reportTemplateEntity } from './reporting/entities.js';
 import { createReporting } from './reporting/service.js';
+import { certificateEntity, compulsoryItemEntity, ledgerDetailsEntity } from './metrology/entities.js';
+import { createMetrology } from './metrology/service.js';
 import { createServiceCatalogue } from './services/catalogue.js';
 import { feeRuleEntity, serviceItemEntity, serviceReferralEntity, serviceRequestEntity, serviceRequestLineEntity } from './services/entities.js';
 import { createFeeRules } from './services/fee-rules.js';
@@ -110,6 +112,9 @@ export const auditedEntities: AuditedEntity[] = [
   serviceRequestEntity,
   serviceRequestLineEntity,
   serviceReferralEntity,
+  compulsoryItemEntity,
+  ledgerDetailsEntity,
+  certificateEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -154,6 +159,7 @@ export function createServices(deps: Deps) {
     serviceCatalogue: createServiceCatalogue(deps),
     feeRules,
     serviceRequests: createServiceRequests(deps, { orgs, notifications, feeRules }),
+    metrology: createMetrology(deps, { notifications }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

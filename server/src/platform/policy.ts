@@ -58,6 +58,8 @@ export type Action =
   | 'service.request.handle'
   | 'service.fee.read'
   | 'service.fee.write'
+  | 'metrology.read'
+  | 'metrology.verify'
   | 'notification.read'
   | 'category.write'
   | 'calendar.write'
@@ -131,6 +133,9 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'service.request.handle': (a) => a.orgKind === 'institution' && role(a, 'receptionist', 'institution_admin'),
   'service.fee.read': isUser,
   'service.fee.write': (a) => role(a, 'platform_admin') || (regulator(a) && role(a, 'regulator_admin') && (a.orgLevel === 'national' || a.orgLevel === 'province')),
+  // Certificates: scope (requester, institution, bureaus over it) is in the queries; 检定员 and the admin record them.
+  'metrology.read': isUser,
+  'metrology.verify': (a) => a.orgKind === 'institution' && role(a, 'tester', 'institution_admin'),
   'notification.read': isUser,
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { cjkFonts } from '../../platform/files/fonts.js';
+import { PDF_MARGIN, SEAL_RED, pdfSeal, pdfTable } from '../../platform/files/pdf-parts.js';
 
 export type ReportDocument = {
   institution: { name: string; cmaNumber: string | null; address: string };
@@ -32,8 +33,8 @@ export type ReportDocument = {
   chain: { id: string; seq: number; headHash: string };
 };
 
-const RED = '#c8161d';
-const MARGIN = 50;
+const RED = SEAL_RED;
+const MARGIN = PDF_MARGIN;
 
 /**
  * The report as a one- or two-page A4 PDF: header with CMA number, sample table,
@@ -78,7 +79,7 @@ async function renderUnsealed(r: ReportDocument): Promise<Buffer> {
 
   // Sample information
   const s = r.sample;
-  table(doc, [
+  pdfTable(doc, [
     ['样品名称', s.productName, '样品编号', s.sampleNo],
     ['规格型号', s.specification || '—', '批号', s.batchNo],
     ['生产单位', s.producerName, '统一社会信用代码', s.producerUscc],
@@ -91,7 +92,7 @@ async function renderUnsealed(r: ReportDocument): Promise<Buffer> {
   // Results
   doc.font('bold').fontSize(11).text('检验结果', MARGIN, doc.y);
   doc.moveDown(0.3);
-  table(
+  pdfTable(
     doc,
     [
       ['序号', '检测项目', '检测依据', '技术要求', '检测结果', '单项判定'],
@@ -113,7 +114,7 @@ async function renderUnsealed(r: ReportDocument): Promise<Buffer> {
   doc.text(`审核：${r.people.reviewer}`, MARGIN, y + 20);
   doc.text(`批准（授权签字人）：${r.people.signatory}`, MARGIN, y + 40);
   doc.text(`签发日期：${r.issuedOn}`, MARGIN, y + 60);
-  seal(doc, MARGIN + width - 190, y + 45, r.institution.name);
+  pdfSeal(doc, MARGIN + width - 190, y + 45, r.institution.name);
   doc.image(qr, MARGIN + width - 90, y, { width: 90 });
   doc.fontSize(7).text(`扫码验证 · 验证码 ${r.verificationCode}`, MARGIN + width - 100, y + 94, { width: 110, align: 'center' });
 
@@ -169,57 +170,4 @@ export function readDigest(pdf: Buffer): { digest: string; matches: boolean } | 
   const zeroed = Buffer.from(pdf);
   zeroed.write(asPdfHex(DIGEST_PLACEHOLDER), field, 'latin1');
   return { digest, matches: createHash('sha256').update(zeroed).digest('hex') === digest };
-}
-
-function table(doc: PDFKit.PDFDocument, rows: string[][], widths: number[], header = false) {
-  const padding = 4;
-  let y = doc.y;
-  rows.forEach((row, r) => {
-    const heights = row.map((cell, i) => doc.font(header && r === 0 ? 'bold' : 'regular').fontSize(9).heightOfString(cell, { width: widths[i]! - padding * 2 }));
-    const h = Math.max(...heights) + padding * 2;
-    if (y + h > doc.page.height - MARGIN - 50) {
-      doc.addPage();
-      y = MARGIN;
-    }
-    let x = MARGIN;
-    row.forEach((cell, i) => {
-      const w = widths[i]!;
-      const labelCell = !header && i % 2 === 0;
-      if ((header && r === 0) || labelCell) doc.rect(x, y, w, h).fillAndStroke('#f2f2f2', '#999');
-      else doc.rect(x, y, w, h).stroke('#999');
-      doc.fillColor('#000').font(header && r === 0 ? 'bold' : 'regular').fontSize(9).text(cell, x + padding, y + padding, { width: w - padding * 2 });
-      x += w;
-    });
-    y += h;
-  });
-  doc.x = MARGIN;
-  doc.y = y;
-}
-
-/** The institution's seal (检验检测专用章): a red ring, a star, and the name around the top. */
-function seal(doc: PDFKit.PDFDocument, cx: number, cy: number, name: string) {
-  const radius = 48;
-  doc.save();
-  doc.lineWidth(2.5).strokeColor(RED).circle(cx, cy, radius).stroke();
-  const star: [number, number][] = [];
-  for (let i = 0; i < 10; i++) {
-    const r = i % 2 === 0 ? 13 : 5.2;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    star.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
-  }
-  doc.polygon(...star).fill(RED);
-  const chars = [...name];
-  const span = Math.min(Math.PI * 1.25, chars.length * 0.3);
-  doc.font('bold').fontSize(8).fillColor(RED);
-  chars.forEach((ch, i) => {
-    const angle = -Math.PI / 2 - span / 2 + (span * (i + 0.5)) / chars.length;
-    const x = cx + (radius - 13) * Math.cos(angle);
-    const y = cy + (radius - 13) * Math.sin(angle);
-    doc.save();
-    doc.rotate((angle * 180) / Math.PI + 90, { origin: [x, y] });
-    doc.text(ch, x - 4.5, y - 5, { lineBreak: false });
-    doc.restore();
-  });
-  doc.fontSize(7).text('检验检测专用章', cx - 30, cy + 20, { width: 60, align: 'center', lineBreak: false });
-  doc.restore();
 }

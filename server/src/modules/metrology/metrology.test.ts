@@ -1,0 +1,188 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CertificateView, CompulsoryItemView, ServiceItemView, ServiceRequestView } from '@shijian/contracts';
+import { createHarness, type Harness } from '../../../test/harness.js';
+import { rawRows } from '../../db/client.js';
+import { addDays } from '../../platform/calendar/working-days.js';
+import { validUntilAfter } from './service.js';
+
+/**
+ * Metrology against the demo world: the compulsory catalogue, ledger details, a verification
+ * done for a service request with its certificate or result notice written into the
+ * requester's ledger, the PDFs, due reminders, and who sees which certificate.
+ */
+let h: Harness;
+const ids = { scmi: '', irThermometer: '', scale: '', checker: '', approver: '', thermometerItem: '' };
+const contact = { contactName: '王芳', contactPhone: '028-85551234' };
+
+beforeAll(async () => {
+  h = await createHarness();
+  const db = h.services.deps.db;
+  const [inst] = await rawRows<{ id: string }>(db, sql`select id from institutions where name = '四川省计量测试研究院'`);
+  ids.scmi = inst!.id;
+  const ins = await rawRows<{ id: string; serial_number: string }>(db, sql`select id, serial_number from instruments where serial_number in ('HWF7-2020-1163', 'TCS150-88321')`);
+  ids.irThermometer = ins.find((i) => i.serial_number === 'HWF7-2020-1163')!.id;
+  ids.scale = ins.find((i) => i.serial_number === 'TCS150-88321')!.id;
+  ids.checker = (await h.actor('scmi.checker')).userId!;
+  ids.approver = (await h.actor('scmi.admin')).userId!;
+  const items = (await h.anonymous().get(`/api/public/service-catalogue?q=${encodeURIComponent('医用电子体温计检定')}`)).json().items as ServiceItemView[];
+  ids.thermometerItem = items.find((i) => i.institutionId === ids.scmi)!.id;
+});
+afterAll(() => h.close());
+
+/** A request by 康宁 for thermometer verification at 川计量院, accepted. */
+async function acceptedRequest(): Promise<ServiceRequestView> {
+  const r = (await (await h.as('kangning')).post('/api/service-requests', { institutionId: ids.scmi, lines: [{ itemId: ids.thermometerItem, quantity: 1 }], ...contact })).json() as ServiceRequestView;
+  return (await (await h.as('scmi.receptionist')).post(`/api/service-requests/${r.id}/accept`, { note: '' })).json() as ServiceRequestView;
+}
+
+const verification = (r: ServiceRequestView, over: Record<string, unknown> = {}) => ({
+  lineId: r.lines[0]!.id,
+  instrumentId: ids.irThermometer,
+  performedOn: h.services.deps.calendar.today(),
+  passed: true,
+  regulation: 'JJG 1162-2019 医用电子体温计',
+  referenceStandard: '恒温槽 / 二等标准铂电阻温度计',
+  conclusion: '合格',
+  checkerId: ids.checker,
+  approverId: ids.approver,
+  ...over,
+});
+
+describe('the compulsory-verification catalogue', () => {
+  it('is public and lists the epidemic instruments with their control mode and period', async () => {
+    const list = (await h.anonymous().get('/api/public/compulsory-catalogue')).json() as CompulsoryItemView[];
+    const thermometer = list.find((c) => c.item === '体温计')!;
+    expect(thermometer).toMatchObject({ mode: 'P+V', periodMonths: 12, epidemic: true });
+    expect(thermometer.kinds).toContain('医用电子体温计');
+    expect(list.filter((c) => c.epidemic).map((c) => c.item)).toEqual(expect.arrayContaining(['血压计（表）', '多参数监护仪']));
+  });
+});
+
+describe('the ledger’s e-CQS fields', () => {
+  it('are kept by the owner, validated, and hidden from other owners', async () => {
+    const kangning = await h.as('kangning');
+    const details = (await kangning.get(`/api/instruments/${ids.irThermometer}/ledger`)).json();
+    expect(details).toMatchObject({ category: '体温计', compulsoryItem: '体温计', purpose: 'medical' });
+    const bad = await kangning.put(`/api/instruments/${ids.scale}/ledger`, { category: '', purpose: 'fun', quantity: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['category', 'purpose', 'quantity']));
+    const ok = await kangning.put(`/api/instruments/${ids.scale}/ledger`, { category: '衡器', accuracyClass: 'Ⅲ', location: '成品仓库', purpose: 'trade_settlement', quantity: 1 });
+    expect(ok.json()).toMatchObject({ category: '衡器', compulsoryItem: null });
+    expect((await (await h.as('minkang')).get(`/api/instruments/${ids.scale}/ledger`)).statusCode).toBe(404);
+    expect((await (await h.as('minkang')).put(`/api/instruments/${ids.scale}/ledger`, { category: '衡器', purpose: 'other', quantity: 1 })).statusCode).toBe(404);
+    // The bureau over 武侯区 reads it.
+    expect((await (await h.as('wh.officer')).get(`/api/instruments/${ids.scale}/ledger`)).json().category).toBe('衡器');
+  });
+});
+
+describe('verification for a request', () => {
+  it('issues a certificate valid for the catalogue’s period and writes it into the requester’s ledger', async () => {
+    const r = await acceptedRequest();
+    const res = await (await h.as('scmi.verifier')).post(`/api/service-requests/${r.id}/verifications`, verification(r));
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json() as CertificateView;
+    const today = h.services.deps.calendar.today();
+    expect(c).toMatchObject({ kind: 'certificate', passed: true, validUntil: validUntilAfter(today, 12), clientName: '成都康宁医疗用品有限公司', verifierName: '川计量院检定员 曾伟', checkerName: '川计量院核验员 冯涛' });
+    expect(c.certificateNo).toMatch(new RegExp(`^JD510107-${today.slice(0, 4)}-\\d{5}$`));
+    const instrument = (await (await h.as('kangning')).get(`/api/instruments/${ids.irThermometer}`)).json();
+    expect(instrument).toMatchObject({ validUntil: c.validUntil, validToday: true, lastVerifiedOn: today });
+    expect(instrument.verifications[0]).toMatchObject({ certificateNo: c.certificateNo, performedBy: '四川省计量测试研究院' });
+
+    // The requester downloads the PDF and is told.
+    const pdf = await (await h.as('kangning')).get(`/api/verification-certificates/${c.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(5_000);
+    const notices = (await (await h.as('kangning')).get('/api/notifications?pageSize=50')).json().items as { title: string }[];
+    expect(notices.some((n) => n.title.includes(c.certificateNo))).toBe(true);
+  });
+
+  it('issues a result notice for a failure, which takes the instrument out of use at once', async () => {
+    const r = await acceptedRequest();
+    const c = (await (await h.as('scmi.verifier')).post(`/api/service-requests/${r.id}/verifications`, verification(r, { passed: false, conclusion: '示值误差超差，不合格' }))).json() as CertificateView;
+    expect(c).toMatchObject({ kind: 'failure_notice', validUntil: null });
+    expect(c.certificateNo).toMatch(/^JT510107-/);
+    const instrument = (await (await h.as('kangning')).get(`/api/instruments/${ids.irThermometer}`)).json();
+    expect(instrument).toMatchObject({ validToday: false, lastVerificationPassed: false });
+    // Passing again restores it (the latest record decides).
+    await (await h.as('scmi.verifier')).post(`/api/service-requests/${r.id}/verifications`, verification(r));
+    expect((await (await h.as('kangning')).get(`/api/instruments/${ids.irThermometer}`)).json().validToday).toBe(true);
+  });
+
+  it('asks for the end of validity when the instrument is outside the catalogue, and for a snapshot when it is not in a ledger', async () => {
+    const r = await acceptedRequest();
+    const verifier = await h.as('scmi.verifier');
+    const scale = await verifier.post(`/api/service-requests/${r.id}/verifications`, verification(r, { instrumentId: ids.scale }));
+    expect(scale.statusCode).toBe(400);
+    expect(scale.json().error.details.fields[0].field).toBe('validUntil');
+    const both = await verifier.post(`/api/service-requests/${r.id}/verifications`, verification(r, { instrument: { name: 'x', model: 'y', serialNumber: 'z', manufacturer: 'w' } }));
+    expect(both.json().error.details.fields[0].field).toBe('instrumentId');
+    const snapshot = await verifier.post(
+      `/api/service-requests/${r.id}/verifications`,
+      verification(r, { instrumentId: undefined, instrument: { name: '医用电子体温计', model: 'MT-4', serialNumber: 'SN-1', manufacturer: '某厂' }, validUntil: addDays(h.services.deps.calendar.today(), 364) }),
+    );
+    expect(snapshot.json()).toMatchObject({ instrumentId: null, instrumentName: '医用电子体温计', serialNumber: 'SN-1' });
+  });
+
+  it('refuses what is not the institution’s to certify, with clear errors and nothing written', async () => {
+    const before = await rawRows<{ n: string }>(h.services.deps.db, sql`select count(*)::text as n from verification_certificates`);
+    const r = await acceptedRequest();
+    const verifier = await h.as('scmi.verifier');
+    // The same person cannot check their own work.
+    expect((await verifier.post(`/api/service-requests/${r.id}/verifications`, verification(r, { checkerId: (await h.actor('scmi.verifier')).userId }))).json().error.details.fields[0].field).toBe('checkerId');
+    // Signers belong to the institution.
+    expect((await verifier.post(`/api/service-requests/${r.id}/verifications`, verification(r, { approverId: (await h.actor('fjmi.admin')).userId }))).json().error.details.fields[0].field).toBe('approverId');
+    // Another enterprise's instrument.
+    const [other] = await rawRows<{ id: string }>(h.services.deps.db, sql`select id from instruments where serial_number = 'WDW5-1808'`);
+    expect((await verifier.post(`/api/service-requests/${r.id}/verifications`, verification(r, { instrumentId: other!.id }))).json().error.details.fields[0].field).toBe('instrumentId');
+    // Not yet accepted.
+    const waiting = (await (await h.as('kangning')).post('/api/service-requests', { institutionId: ids.scmi, lines: [{ itemId: ids.thermometerItem, quantity: 1 }], ...contact })).json() as ServiceRequestView;
+    expect((await verifier.post(`/api/service-requests/${waiting.id}/verifications`, verification(waiting))).json().error.code).toBe('NOT_ACCEPTED');
+    // A calibration item is not certified with 检定证书.
+    const ir = ((await h.anonymous().get(`/api/public/service-catalogue?q=${encodeURIComponent('红外人体测温仪校准')}`)).json().items as ServiceItemView[]).find((i) => i.institutionId === ids.scmi)!;
+    const cal = (await (await h.as('kangning')).post('/api/service-requests', { institutionId: ids.scmi, lines: [{ itemId: ir.id, quantity: 1 }], ...contact })).json() as ServiceRequestView;
+    await (await h.as('scmi.receptionist')).post(`/api/service-requests/${cal.id}/accept`, {});
+    expect((await verifier.post(`/api/service-requests/${cal.id}/verifications`, verification(cal))).json().error.details.fields[0].field).toBe('lineId');
+    // Another institution's verifier, and roles that do not verify.
+    expect((await (await h.as('fjmi.tester')).post(`/api/service-requests/${r.id}/verifications`, verification(r))).statusCode).toBe(404);
+    expect((await (await h.as('scmi.receptionist')).post(`/api/service-requests/${r.id}/verifications`, verification(r))).statusCode).toBe(403);
+    const after = await rawRows<{ n: string }>(h.services.deps.db, sql`select count(*)::text as n from verification_certificates`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+});
+
+describe('who sees which certificate', () => {
+  it('shows a certificate to the requester, the institution and the bureaus over it, and nobody else', async () => {
+    const all = (await (await h.as('samr.admin')).get('/api/verification-certificates?pageSize=100')).json().items as CertificateView[];
+    const minkang = all.find((c) => c.clientName === '福建闽康卫材有限公司')!;
+    expect(minkang).toBeDefined();
+    for (const user of ['minkang', 'scmi.admin', 'scmi.verifier', 'sc.admin', 'wh.officer']) {
+      expect((await (await h.as(user)).get(`/api/verification-certificates/${minkang.id}`)).statusCode, user).toBe(200);
+    }
+    for (const user of ['kangning', 'fjmi.admin', 'fj.admin', 'jj.officer']) {
+      expect((await (await h.as(user)).get(`/api/verification-certificates/${minkang.id}`)).statusCode, user).toBe(404);
+      expect((await (await h.as(user)).get(`/api/verification-certificates/${minkang.id}/pdf`)).statusCode, user).toBe(404);
+      expect(((await (await h.as(user)).get('/api/verification-certificates?pageSize=100')).json().items as CertificateView[]).map((c) => c.id), user).not.toContain(minkang.id);
+    }
+    const own = (await (await h.as('minkang')).get('/api/verification-certificates?pageSize=100')).json().items as CertificateView[];
+    expect(own.every((c) => c.clientName === '福建闽康卫材有限公司')).toBe(true);
+    expect(own.map((c) => c.kind).sort()).toEqual(['certificate', 'failure_notice']);
+    expect((await h.anonymous().get('/api/verification-certificates')).statusCode).toBe(401);
+  });
+});
+
+describe('due reminders', () => {
+  it('tells the owner 30 days ahead of the end of validity, once', async () => {
+    const kangning = await h.as('kangning');
+    const today = h.services.deps.calendar.today();
+    const created = (
+      await kangning.post('/api/instruments', { name: '血压计', model: 'BP-1', serialNumber: `BP-${Date.now()}`, manufacturer: '鱼跃', compulsory: true })
+    ).json();
+    await kangning.post(`/api/instruments/${created.id}/verifications`, { kind: 'verification', performedOn: addDays(today, -340), validUntil: addDays(today, 20), certificateNo: 'JD-OLD-1', performedBy: '四川省计量测试研究院', passed: true });
+    const titles = async () => ((await kangning.get('/api/notifications?pageSize=100')).json().items as { title: string }[]).map((n) => n.title).filter((t) => t.includes(created.serialNumber));
+    expect(await titles()).toEqual([`计量器具 血压计（${created.serialNumber}）将于 ${addDays(today, 20)} 到期`]);
+    expect(await titles()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,11 @@
+/** GET routes of metrology and the tests that prove their scope. */
+export const routes: string[] = [
+  // Reference data, public by design (the catalogue of instruments under compulsory control).
+  'GET /api/public/compulsory-catalogue',
+  // metrology/metrology.test.ts › the ledger's e-CQS fields … hidden from other owners (instrument scope)
+  'GET /api/instruments/{id}/ledger',
+  // metrology/metrology.test.ts › who sees which certificate
+  'GET /api/verification-certificates',
+  'GET /api/verification-certificates/{id}',
+  'GET /api/verification-certificates/{id}/pdf',
+];
