@@ -2,7 +2,7 @@
  * A weekly statistical report from a province to the national bureau, in the browser.
  *
  * The demo world holds the metrology-service weekly (计量服务保障企业复工复产情况统计表,
- * code metrology_service) with 四川's six manual figures entered but not yet submitted.
+ * code metrology_service) with 四川's manual figure (measurement standards) entered but not yet submitted.
  * The province's statistician corrects one figure with its note and submits; the national
  * statistician finds 四川 on time in the completeness view, accepts it, and downloads
  * 四川's table as the official .xlsx, which is read back here.
@@ -17,14 +17,14 @@ import { apiAs, login, startApp, type RunningApp } from './harness.js';
 
 const TITLE = '计量服务保障企业复工复产情况统计表';
 const SICHUAN = '四川省市场监督管理局';
-const STAFF_COLUMN = '出动计量技术人员（人次）';
+const STAFF_COLUMN = '量传计量标准器具';
 
 describe('a province submits its weekly report; the national bureau accepts and exports it', () => {
   let app: RunningApp;
   let page: Page;
   let templateId = '';
   let periodKey = '';
-  const figure = String(130 + (Date.now() % 9));
+  const figure = String(30 + (Date.now() % 9));
   const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'shijian-e2e-xlsx-'));
 
   const dialog = () => page.getByRole('dialog').last();
@@ -58,8 +58,8 @@ describe('a province submits its weekly report; the national bureau accepts and 
     await page.waitForURL(`**/reports/${templateId}/periods/${periodKey}`);
     await page.getByTestId('submission-status').getByText('填报中').waitFor();
 
-    const cell = page.locator('[data-cell="all:staff"]');
-    await cell.getByText('126').waitFor();
+    const cell = page.locator('[data-cell="all:standards"]');
+    await cell.getByText('6', { exact: true }).waitFor();
     await cell.click();
     await dialog().getByText('上次说明：省计量院、各市州计量所现场服务人次合计').waitFor();
     await dialog().getByLabel('数值').fill(figure);
@@ -79,7 +79,7 @@ describe('a province submits its weekly report; the national bureau accepts and 
     await status.getByText('按时').waitFor();
     // Frozen: the manual cells no longer open for editing, and there is nothing left to submit.
     expect(await page.getByRole('button', { name: /报\s*送/ }).count()).toBe(0);
-    expect(await page.locator('button[data-cell="all:staff"]').count()).toBe(0);
+    expect(await page.locator('button[data-cell="all:standards"]').count()).toBe(0);
   }, 120_000);
 
   it('shows the national statistician 四川 on time in the completeness view, and accepts it', async () => {
@@ -100,7 +100,7 @@ describe('a province submits its weekly report; the national bureau accepts and 
     await row.getByRole('button', { name: /查\s*看/ }).click();
     await page.waitForURL((url) => url.searchParams.get('view') === 'unit');
     await page.getByTestId('submission-status').getByText('已审核通过').waitFor();
-    await page.locator('[data-cell="all:staff"]').getByText(figure, { exact: true }).waitFor();
+    await page.locator('[data-cell="all:standards"]').getByText(figure, { exact: true }).waitFor();
 
     await page.getByRole('button', { name: /导\s*出/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a[data-format="xlsx"]').click()]);

@@ -70,6 +70,8 @@ export const VerificationRecordBody = z
   .object({
     /** The request line (a verification item) the work was done for. */
     lineId: Id,
+    /** Done on site by this dispatch (上门检定). */
+    dispatchId: Id.optional(),
     /** An instrument of the requester's ledger … */
     instrumentId: Id.optional(),
     /** … or, for a requester without a ledger, the instrument as presented. */
@@ -101,6 +103,7 @@ export const CertificateView = z.object({
   regionCode: z.string(),
   clientName: z.string(),
   instrumentId: Id.nullable(),
+  dispatchId: Id.nullable(),
   instrumentName: z.string(),
   model: z.string(),
   serialNumber: z.string(),

@@ -32,7 +32,7 @@ export const ROW_DIMENSION_LABELS: Record<RowDimension, Label> = {
   none: { zh: '单行（不分类）', en: 'A single row' },
 };
 
-export const METRIC_SOURCES = ['screenings', 'sampling', 'cases', 'checks', 'verifications'] as const;
+export const METRIC_SOURCES = ['screenings', 'sampling', 'cases', 'checks', 'verifications', 'dispatches', 'certificates', 'service_fees'] as const;
 export type MetricSource = (typeof METRIC_SOURCES)[number];
 export const METRIC_SOURCE_LABELS: Record<MetricSource, Label> = {
   screenings: { zh: '生产企业排查', en: 'Producer screening' },
@@ -40,6 +40,9 @@ export const METRIC_SOURCE_LABELS: Record<MetricSource, Label> = {
   cases: { zh: '案件', en: 'Cases' },
   checks: { zh: '检验检测机构检查', en: 'Checks of testing institutions' },
   verifications: { zh: '计量检定校准', en: 'Verification and calibration' },
+  dispatches: { zh: '上门服务', en: 'On-site service' },
+  certificates: { zh: '检定证书', en: 'Verification certificates' },
+  service_fees: { zh: '服务收费减免', en: 'Service fees waived' },
 };
 
 export type MetricInfo = {
@@ -230,6 +233,64 @@ export const METRICS = {
     source: 'verifications',
     unit: '台件',
     decimals: 0,
+    dimensions: ['none'],
+    filters: [],
+  },
+  'dispatches.staff_person_times': {
+    label: { zh: '出动计量技术人员（人次）', en: 'Staff dispatched (person-times)' },
+    source: 'dispatches',
+    unit: '人次',
+    decimals: 0,
+    dimensions: ['none'],
+    filters: [],
+  },
+  'dispatches.hospitals': {
+    label: { zh: '服务医疗机构（家）', en: 'Medical institutions served' },
+    source: 'dispatches',
+    unit: '家',
+    decimals: 0,
+    dimensions: ['none'],
+    filters: [],
+    note: { zh: '同一医疗机构在期内多次上门计一家', en: 'A place served several times counts once' },
+  },
+  'dispatches.checkpoints': {
+    label: { zh: '服务疫情防控监测点（个）', en: 'Checkpoints served' },
+    source: 'dispatches',
+    unit: '个',
+    decimals: 0,
+    dimensions: ['none'],
+    filters: [],
+    note: { zh: '同一监测点在期内多次上门计一个', en: 'A place served several times counts once' },
+  },
+  'certificates.epidemic_instruments': {
+    label: { zh: '检定防疫用计量器具（台件）', en: 'Epidemic instruments verified' },
+    source: 'certificates',
+    unit: '台件',
+    decimals: 0,
+    dimensions: ['none'],
+    filters: [],
+  },
+  'certificates.other_instruments': {
+    label: { zh: '检定其他计量器具（台件）', en: 'Other instruments verified' },
+    source: 'certificates',
+    unit: '台件',
+    decimals: 0,
+    dimensions: ['none'],
+    filters: [],
+  },
+  'certificates.enterprise_instruments': {
+    label: { zh: '检定企业计量器具（台件）', en: 'Enterprise instruments verified' },
+    source: 'certificates',
+    unit: '台件',
+    decimals: 0,
+    dimensions: ['none'],
+    filters: [],
+  },
+  'service_fees.metrology_waived_wan': {
+    label: { zh: '减免检定校准费用（万元）', en: 'Verification and calibration fees waived (10,000 yuan)' },
+    source: 'service_fees',
+    unit: '万元',
+    decimals: 2,
     dimensions: ['none'],
     filters: [],
   },
@@ -558,7 +619,7 @@ export type CompletenessView = z.infer<typeof CompletenessView>;
 // Drill-down ------------------------------------------------------------------------------
 export const DrillQuery = PageQuery.extend({ unit: Id.optional() });
 export const DrillRecord = z.object({
-  kind: z.enum(['screening', 'sampling', 'case', 'check', 'verification']),
+  kind: z.enum(['screening', 'sampling', 'case', 'check', 'verification', 'dispatch', 'certificate', 'service_request']),
   id: Id,
   date: IsoDate.nullable(),
   title: z.string(),

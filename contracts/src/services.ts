@@ -269,3 +269,151 @@ export const ReferralOption = z.object({
 });
 
 export const PublicRequestQuery = z.object({ no: text(40, '申请编号'), code: text(20, '查询码') });
+
+// ---------- appointments ----------
+
+export const BOOKING_CHANNELS = ['online', 'phone'] as const;
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'attended', 'no_show'] as const;
+export const BookingStatus = z.enum(BOOKING_STATUSES);
+export const BOOKING_STATUS_LABELS: Record<(typeof BOOKING_STATUSES)[number], string> = {
+  booked: '已预约',
+  cancelled: '已取消',
+  attended: '已到场',
+  no_show: '未到场',
+};
+export const BOOKING_CHANNEL_LABELS: Record<(typeof BOOKING_CHANNELS)[number], string> = { online: '网上预约', phone: '电话预约' };
+
+export const SlotBody = z
+  .object({
+    startsAt: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }),
+    endsAt: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }),
+    capacity: z.number({ error: '请填写可预约数' }).int({ message: '可预约数应为整数' }).min(1, { message: '可预约数至少为1' }).max(500, { message: '可预约数不能超过500' }),
+    onSite: z.boolean().default(false),
+    note: z.string().trim().max(200, { message: '说明不能超过200个字符' }).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (Date.parse(v.endsAt) <= Date.parse(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间应晚于开始时间' });
+    if (Date.parse(v.endsAt) - Date.parse(v.startsAt) > 24 * 3_600_000) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '一个时段不能超过24小时' });
+  });
+export type SlotBody = z.infer<typeof SlotBody>;
+
+export const SlotView = z.object({
+  id: Id,
+  institutionId: Id,
+  institutionName: z.string(),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  onSite: z.boolean(),
+  note: z.string(),
+  cancelled: z.boolean(),
+});
+export type SlotView = z.infer<typeof SlotView>;
+
+export const SlotListQuery = PageQuery.extend({
+  institutionId: Id.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** 'true': only slots with places left. */
+  available: z.enum(['true', 'false']).optional(),
+});
+
+export const BookingBody = z.object({
+  slotId: Id,
+  requestId: Id.optional(),
+  /** For a phone booking entered by the institution's staff: who called. */
+  requesterName: z.string().trim().min(1).max(100).optional(),
+  contactName: text(50, '联系人'),
+  contactPhone: z
+    .string({ error: '请填写联系电话' })
+    .trim()
+    .regex(/^[0-9+\-\s]{5,20}$/, { message: '电话号码格式不正确' }),
+  note: z.string().trim().max(500, { message: '备注不能超过500个字符' }).default(''),
+});
+export type BookingBody = z.infer<typeof BookingBody>;
+
+export const BookingView = z.object({
+  id: Id,
+  slotId: Id,
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  onSite: z.boolean(),
+  institutionId: Id,
+  institutionName: z.string(),
+  requestId: Id.nullable(),
+  requestNo: z.string().nullable(),
+  requesterOrgId: Id.nullable(),
+  requesterName: z.string(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  channel: z.enum(BOOKING_CHANNELS),
+  status: BookingStatus,
+  note: z.string(),
+  createdAt: IsoDateTime,
+});
+export type BookingView = z.infer<typeof BookingView>;
+
+export const BookingListQuery = PageQuery.extend({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  status: BookingStatus.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+
+export const BookingOutcomeBody = z.object({ status: z.enum(['attended', 'no_show'], { message: '请选择到场或未到场' }) });
+
+// ---------- on-site service ----------
+
+export const PLACE_TYPES = ['hospital', 'checkpoint', 'enterprise', 'crowded_place'] as const;
+export const PlaceType = z.enum(PLACE_TYPES, { message: '服务场所应为医疗机构、防控监测点、企业或人员密集场所' });
+export const PLACE_TYPE_LABELS: Record<(typeof PLACE_TYPES)[number], string> = {
+  hospital: '医疗机构',
+  checkpoint: '疫情防控监测点',
+  enterprise: '企业',
+  crowded_place: '人员密集场所',
+};
+
+export const DispatchBody = z
+  .object({
+    requestId: Id.optional(),
+    placeType: PlaceType,
+    placeName: text(100, '服务场所名称'),
+    regionCode: RegionCode,
+    team: text(100, '服务队'),
+    staff: z.array(text(30, '人员姓名'), { error: '请填写出动人员' }).min(1, { message: '请至少填写一名出动人员' }).max(50, { message: '出动人员最多50人' }),
+    startsAt: z.iso.datetime({ offset: true, message: '出发时间格式不正确' }),
+    endsAt: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }),
+    note: z.string().trim().max(1000, { message: '备注不能超过1000个字符' }).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (Date.parse(v.endsAt) < Date.parse(v.startsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: '结束时间不能早于出发时间' });
+    if (new Set(v.staff).size !== v.staff.length) ctx.addIssue({ code: 'custom', path: ['staff'], message: '出动人员重复' });
+  });
+export type DispatchBody = z.infer<typeof DispatchBody>;
+
+export const DispatchView = z.object({
+  id: Id,
+  institutionId: Id,
+  institutionName: z.string(),
+  regionCode: z.string(),
+  requestId: Id.nullable(),
+  requestNo: z.string().nullable(),
+  placeType: PlaceType,
+  placeName: z.string(),
+  team: z.string(),
+  staff: z.array(z.string()),
+  startsAt: IsoDateTime,
+  endsAt: IsoDateTime,
+  servedOn: IsoDate,
+  note: z.string(),
+  createdAt: IsoDateTime,
+});
+export type DispatchView = z.infer<typeof DispatchView>;
+
+export const DispatchListQuery = PageQuery.extend({
+  order: z.enum(['asc', 'desc']).default('desc'),
+  placeType: PlaceType.optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});

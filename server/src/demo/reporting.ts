@@ -135,21 +135,14 @@ export async function seedReporting(services: Services, password: string, log: (
   await services.reporting.accept(samrStat, fujian.submission!.id);
   await services.reporting.returnTo(samrStat, shaanxi.submission!.id, '咸阳市熔喷布排查数与上周通报不一致，请核实后重新报送');
 
-  // Metrology figures: 四川 has entered this week's manual figures and not yet submitted; 福建 and 陕西 have submitted.
-  const metrologyFigures: [string, string, string][] = [
-    ['all:staff', '126', '省计量院、各市州计量所现场服务人次合计'],
-    ['all:hospitals', '18', '定点医院和发热门诊'],
-    ['all:checkpoints', '42', '高速公路、机场、车站体温检测点'],
-    ['all:epidemic', '1380', '红外体温计、医用电子体温计、血压计'],
-    ['all:standards', '6', '热工类、医疗类计量标准器具'],
-    ['all:waived', '3.26', '疫情防控计量器具检定费全免，小微企业减半'],
-  ];
-  for (const username of ['sc.stat', 'fj.stat', 'sn.stat']) {
-    const actor = await as(username);
-    for (const [cell, value, note] of metrologyFigures) {
-      const scaled = username === 'sc.stat' ? value : String(Math.round(Number(value) * (username === 'fj.stat' ? 0.7 : 0.5) * 100) / 100);
-      await services.reporting.setManual(actor, metrology.id, week, cell, { value: scaled, note });
-    }
+  // Metrology figures: the records fill all but the standards. 四川 has entered its figure and not yet submitted; 福建 and 陕西 have submitted.
+  const standards: Record<string, [string, string]> = {
+    'sc.stat': ['6', '热工类、医疗类计量标准器具'],
+    'fj.stat': ['4', '温度、压力计量标准器具'],
+    'sn.stat': ['13', '热工类、医疗类计量标准器具（含青海支援）'],
+  };
+  for (const [username, [value, note]] of Object.entries(standards)) {
+    await services.reporting.setManual(await as(username), metrology.id, week, 'all:standards', { value, note });
     if (username !== 'sc.stat') await submit(username, metrology.id, week, username === 'fj.stat' ? '陈静' : '白雪');
   }
 

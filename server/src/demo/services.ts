@@ -3,7 +3,8 @@ import type { ServiceItemBody } from '@shijian/contracts';
 import { createServices, type Services } from '../modules/index.js';
 import { validUntilAfter } from '../modules/metrology/service.js';
 import { instruments } from '../modules/registry/tables.js';
-import { publicActor } from '../platform/actor.js';
+import { publicActor, type Actor } from '../platform/actor.js';
+import { addDays } from '../platform/calendar/working-days.js';
 import { institutions } from '../modules/registry/tables.js';
 
 /** [institution name, item]: what each demo institution publishes in the service window. */
@@ -79,7 +80,7 @@ export async function seedServices(services: Services, log: (line: string) => vo
   const minkangContact = { contactName: '林涛', contactPhone: '0591-87654321' };
 
   // 1. Waiting: a green-channel verification of thermometers, its 24 hours running (free: epidemic work).
-  await services.serviceRequests.submit(kangning, {
+  const waiting = await services.serviceRequests.submit(kangning, {
     institutionId: idOf(SCMI),
     lines: [
       { itemId: item(SCMI, '医用电子体温计检定'), quantity: 40 },
@@ -182,9 +183,28 @@ export async function seedServices(services: Services, log: (line: string) => vo
     contactName: '郑凯',
     contactPhone: '028-85000110',
   });
+  // On-site service this week: 川计量院 to a hospital and two checkpoints, 闽计量院 to a hospital and the airport.
+  const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR_MS).toISOString();
+  const scmiReceptionist = await actor('scmi.receptionist');
+  const dispatches: [Actor, Parameters<Services['onsite']['record']>[1]][] = [
+    [scmiReceptionist, { placeType: 'hospital', placeName: '四川大学华西医院', regionCode: '510107', team: '体温计检定服务队', staff: ['曾伟', '冯涛', '李强'], startsAt: hoursAgo(8), endsAt: hoursAgo(5), note: '发热门诊、预检分诊处体温计现场检定' }],
+    [scmiReceptionist, { placeType: 'checkpoint', placeName: '成都双流国际机场T2航站楼测温点', regionCode: '510116', team: '红外测温仪校准小组', staff: ['曾伟', '王丽'], startsAt: hoursAgo(30), endsAt: hoursAgo(27), note: '红外人体测温仪现场校准' }],
+    [scmiReceptionist, { placeType: 'checkpoint', placeName: '成都东站进站口测温点', regionCode: '510108', team: '红外测温仪校准小组', staff: ['王丽', '赵军'], startsAt: hoursAgo(26), endsAt: hoursAgo(24), note: '' }],
+    [fjmiAdmin, { placeType: 'hospital', placeName: '福建省立医院', regionCode: '350102', team: '医用计量服务队', staff: ['谢宇', '陈晨'], startsAt: hoursAgo(20), endsAt: hoursAgo(17), note: '监护仪、血压计、体温计现场检定' }],
+    [fjmiAdmin, { placeType: 'checkpoint', placeName: '福州长乐国际机场测温点', regionCode: '350112', team: '红外测温仪校准小组', staff: ['谢宇'], startsAt: hoursAgo(6), endsAt: hoursAgo(4), note: '' }],
+  ];
+  for (const [who, body] of dispatches) await services.onsite.record(who, body);
+
+  // Appointments: 川计量院 opens tomorrow morning and an on-site day; 康宁 books online for its waiting request, a hospital by phone.
+  const tomorrow = addDays(today, 1);
+  const morning = await services.appointments.openSlot(scmiReceptionist, { startsAt: `${tomorrow}T09:00:00+08:00`, endsAt: `${tomorrow}T12:00:00+08:00`, capacity: 10, onSite: false, note: '送检窗口：体温计、血压计' });
+  await services.appointments.openSlot(scmiReceptionist, { startsAt: `${addDays(today, 3)}T09:00:00+08:00`, endsAt: `${addDays(today, 3)}T17:00:00+08:00`, capacity: 3, onSite: true, note: '上门检定（成都市区）' });
+  await services.appointments.book(kangning, { slotId: morning.id, requestId: waiting.id, contactName: '王芳', contactPhone: '028-85551234', note: '送检体温计40支、红外测温仪12台' });
+  await services.appointments.book(scmiReceptionist, { slotId: morning.id, requesterName: '成都市第三人民医院', contactName: '李护士长', contactPhone: '028-61318888', note: '电话预约：监护仪2台' });
+
   // 康宁's ledger: the e-CQS fields of its infrared thermometer, under the compulsory catalogue.
   const [ir] = await db.select({ id: instruments.id }).from(instruments).where(eq(instruments.serialNumber, 'HWF7-2020-1163'));
   const [thermometerItem] = (await services.metrology.compulsoryCatalogue()).filter((c) => c.item === '体温计');
   await services.metrology.setLedgerDetails(kangning, ir!.id, { category: '体温计', accuracyClass: '±0.2 ℃', location: '厂区南门测温点', purpose: 'medical', quantity: 1, compulsoryItemId: thermometerItem!.id });
-  log(`服务目录 ${ITEMS.length} 项，收费减免规则 6 条，服务申请 7 件（1 件超过24小时未响应，1 件部分转介），检定证书 1 份、检定结果通知书 1 份`);
+  log(`服务目录 ${ITEMS.length} 项，收费减免规则 6 条，服务申请 7 件（1 件超过24小时未响应，1 件部分转介），检定证书 1 份、检定结果通知书 1 份，上门服务 5 次，预约 2 个`);
 }

@@ -59,7 +59,18 @@ import { createReporting } from './reporting/service.js';
 import { certificateEntity, compulsoryItemEntity, ledgerDetailsEntity } from './metrology/entities.js';
 import { createMetrology } from './metrology/service.js';
 import { createServiceCatalogue } from './services/catalogue.js';
-import { feeRuleEntity, serviceItemEntity, serviceReferralEntity, serviceRequestEntity, serviceRequestLineEntity } from './services/entities.js';
+import { createAppointments } from './services/appointments.js';
+import {
+  feeRuleEntity,
+  onsiteDispatchEntity,
+  serviceBookingEntity,
+  serviceItemEntity,
+  serviceReferralEntity,
+  serviceRequestEntity,
+  serviceRequestLineEntity,
+  serviceSlotEntity,
+} from './services/entities.js';
+import { createOnsite } from './services/onsite.js';
 import { createFeeRules } from './services/fee-rules.js';
 import { createServiceRequests } from './services/requests.js';
 
@@ -112,6 +123,9 @@ export const auditedEntities: AuditedEntity[] = [
   serviceRequestEntity,
   serviceRequestLineEntity,
   serviceReferralEntity,
+  serviceSlotEntity,
+  serviceBookingEntity,
+  onsiteDispatchEntity,
   compulsoryItemEntity,
   ledgerDetailsEntity,
   certificateEntity,
@@ -133,6 +147,7 @@ export function createServices(deps: Deps) {
   const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases, campaigns, categories });
   const notifications = createNotifications(deps);
   const feeRules = createFeeRules(deps);
+  const serviceRequests = createServiceRequests(deps, { orgs, notifications, feeRules });
   return {
     deps,
     auth: createAuth(deps),
@@ -158,7 +173,9 @@ export function createServices(deps: Deps) {
     reporting: createReporting(deps, { campaigns, categories, notifications }),
     serviceCatalogue: createServiceCatalogue(deps),
     feeRules,
-    serviceRequests: createServiceRequests(deps, { orgs, notifications, feeRules }),
+    serviceRequests,
+    appointments: createAppointments(deps, { notifications, requests: serviceRequests }),
+    onsite: createOnsite(deps),
     metrology: createMetrology(deps, { notifications }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };

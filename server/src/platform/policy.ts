@@ -56,6 +56,7 @@ export type Action =
   | 'service.request.create'
   | 'service.request.read'
   | 'service.request.handle'
+  | 'service.onsite.write'
   | 'service.fee.read'
   | 'service.fee.write'
   | 'metrology.read'
@@ -131,6 +132,7 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'service.request.create': (a) => role(a, 'enterprise_user') || (regulator(a) && role(a, 'officer', 'regulator_admin')),
   'service.request.read': isUser,
   'service.request.handle': (a) => a.orgKind === 'institution' && role(a, 'receptionist', 'institution_admin'),
+  'service.onsite.write': (a) => a.orgKind === 'institution' && role(a, 'receptionist', 'institution_admin', 'tester'),
   'service.fee.read': isUser,
   'service.fee.write': (a) => role(a, 'platform_admin') || (regulator(a) && role(a, 'regulator_admin') && (a.orgLevel === 'national' || a.orgLevel === 'province')),
   // Certificates: scope (requester, institution, bureaus over it) is in the queries; 检定员 and the admin record them.

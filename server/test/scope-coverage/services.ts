@@ -14,3 +14,12 @@ export const routes: string[] = [
   // services/services.test.ts › proposes institutions … (only the institution holding the request; others 404)
   'GET /api/service-requests/{id}/referral-options',
 ];
+routes.push(
+  // services/services.test.ts › appointments (slots carry nothing personal; bookings by requester, institution, bureaus without contacts)
+  'GET /api/service-slots',
+  'GET /api/service-bookings',
+  'GET /api/service-bookings/{id}',
+  // services/services.test.ts › on-site service … shows it to the bureaus over the place
+  'GET /api/onsite-dispatches',
+  'GET /api/onsite-dispatches/{id}',
+);

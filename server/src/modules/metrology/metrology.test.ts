@@ -186,3 +186,43 @@ describe('due reminders', () => {
     expect(await titles()).toHaveLength(1);
   });
 });
+
+describe('notice 003’s figures from the records', () => {
+  it('counts staff person-times and places served from on-site dispatches, instruments from certificates, fees waived from requests', async () => {
+    const stat = await h.as('sc.stat');
+    const templates = (await stat.get('/api/reports/templates?pageSize=50')).json().items as { id: string; code: string }[];
+    const metrology = templates.find((t) => t.code === 'metrology_service')!.id;
+    const [period] = (await stat.get(`/api/reports/templates/${metrology}/periods?count=1`)).json() as { key: string }[];
+    const cells = async () => {
+      const t = (await stat.get(`/api/reports/templates/${metrology}/periods/${period!.key}/table`)).json() as { cells: Record<string, { value: string | null }> };
+      return (key: string) => Number(t.cells[`all:${key}`]!.value ?? 0);
+    };
+    const before = await cells();
+    // The demo's dispatches this week in 四川: 7 person-times, one hospital, two checkpoints.
+    expect(before('staff')).toBeGreaterThanOrEqual(7);
+    expect(before('hospitals')).toBeGreaterThanOrEqual(1);
+    expect(before('checkpoints')).toBeGreaterThanOrEqual(2);
+
+    const receptionist = await h.as('scmi.receptionist');
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    const visit = { placeType: 'hospital', placeName: '成都市第五人民医院', regionCode: '510115', team: '医用计量服务队', staff: ['曾伟', '冯涛'], startsAt: at(2), endsAt: at(1) };
+    expect((await receptionist.post('/api/onsite-dispatches', visit)).statusCode).toBe(200);
+    // The same hospital again: more person-times, still one hospital more.
+    expect((await receptionist.post('/api/onsite-dispatches', { ...visit, staff: ['李强'] })).statusCode).toBe(200);
+    // A verification of an epidemic item, and a request whose fee is waived.
+    const r = await acceptedRequest();
+    await (await h.as('scmi.verifier')).post(`/api/service-requests/${r.id}/verifications`, verification(r));
+    await (await h.as('kangning')).post('/api/service-requests', { institutionId: ids.scmi, lines: [{ itemId: ids.thermometerItem, quantity: 500 }], ...contact });
+    const after = await cells();
+    expect(after('staff')).toBe(before('staff') + 3);
+    expect(after('hospitals')).toBe(before('hospitals') + 1);
+    expect(after('checkpoints')).toBe(before('checkpoints'));
+    expect(after('epidemic')).toBe(before('epidemic') + 1);
+    // One thermometer (20 yuan) and 500 more, all waived: 10,020 yuan, 1.002 万元, shown as 1.00 more.
+    expect((after('waived') - before('waived')).toFixed(2)).toBe('1.00');
+
+    // The drill-down lists the dispatches behind the staff figure.
+    const drill = (await stat.get(`/api/reports/templates/${metrology}/periods/${period!.key}/cells/all:staff/records?pageSize=100`)).json() as { items: { kind: string; title: string }[] };
+    expect(drill.items.filter((i) => i.title === '成都市第五人民医院').map((i) => i.kind)).toEqual(['dispatch', 'dispatch']);
+  });
+});

@@ -14,7 +14,7 @@ import { instrumentVerificationEntity } from '../registry/entities.js';
 import { instrumentScope } from '../registry/instruments.js';
 import { institutions, instrumentVerifications, instruments } from '../registry/tables.js';
 import { institutionOfActor } from '../services/catalogue.js';
-import { serviceItems, serviceRequestLines, serviceRequests } from '../services/tables.js';
+import { onsiteDispatches, serviceItems, serviceRequestLines, serviceRequests } from '../services/tables.js';
 import { renderCertificatePdf } from './certificate-pdf.js';
 import { COMPULSORY_CATALOGUE } from './compulsory-catalogue.js';
 import { certificateEntity, compulsoryItemEntity, ledgerDetailsEntity } from './entities.js';
@@ -86,6 +86,7 @@ export function createMetrology(deps: Deps, services: { notifications: Notificat
     regionCode: c.regionCode,
     clientName: c.clientName,
     instrumentId: c.instrumentId,
+    dispatchId: c.dispatchId,
     instrumentName: c.instrumentName,
     model: c.model,
     serialNumber: c.serialNumber,
@@ -215,6 +216,14 @@ export function createMetrology(deps: Deps, services: { notifications: Notificat
       if (line.kind !== 'verification') throw invalid('lineId', `「${line.itemName}」不是计量检定项目，不出具检定证书`);
       if (body.performedOn > calendar.today()) throw invalid('performedOn', '检定日期不能晚于今天');
 
+      if (body.dispatchId) {
+        const [dispatch] = await db
+          .select({ id: onsiteDispatches.id })
+          .from(onsiteDispatches)
+          .where(and(eq(onsiteDispatches.id, body.dispatchId), eq(onsiteDispatches.institutionId, institution.id)));
+        if (!dispatch) throw invalid('dispatchId', '上门服务记录不存在或不属于本机构');
+      }
+
       const signers = [actor.userId!, body.checkerId, body.approverId];
       if (new Set(signers).size !== 3) throw invalid('checkerId', '检定员、核验员、批准人应为三个不同的人');
       const staff = await db.select({ id: users.id, orgId: users.orgId, disabled: users.disabled }).from(users).where(inArray(users.id, [body.checkerId, body.approverId]));
@@ -274,6 +283,7 @@ export function createMetrology(deps: Deps, services: { notifications: Notificat
             clientName: request.requesterName,
             instrumentId: instrument.id,
             verificationId,
+            dispatchId: body.dispatchId ?? null,
             instrumentName: instrument.name,
             model: instrument.model,
             serialNumber: instrument.serialNumber,

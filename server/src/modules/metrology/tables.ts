@@ -2,7 +2,7 @@ import { boolean, char, date, index, integer, pgTable, primaryKey, text, timesta
 import { CERTIFICATE_KINDS, COMPULSORY_MODES, INSTRUMENT_PURPOSES } from '@shijian/contracts';
 import { users } from '../identity/tables.js';
 import { institutions, instrumentVerifications, instruments } from '../registry/tables.js';
-import { serviceRequestLines, serviceRequests } from '../services/tables.js';
+import { onsiteDispatches, serviceRequestLines, serviceRequests } from '../services/tables.js';
 
 /**
  * The catalogue of instruments under compulsory control (实施强制管理的计量器具目录):
@@ -82,6 +82,8 @@ export const verificationCertificates = pgTable(
     clientName: text('client_name').notNull(),
     instrumentId: uuid('instrument_id').references(() => instruments.id),
     verificationId: uuid('verification_id').references(() => instrumentVerifications.id),
+    /** Done on site by this dispatch, if it was. */
+    dispatchId: uuid('dispatch_id').references(() => onsiteDispatches.id),
     instrumentName: text('instrument_name').notNull(),
     model: text('model').notNull(),
     serialNumber: text('serial_number').notNull(),

@@ -101,12 +101,13 @@ describe('areas summed before the table is assembled', () => {
 describe('manual cells', () => {
   it('keep their value and note, add up across units, and stay empty until entered', () => {
     const m = METROLOGY_SERVICE.definition;
-    const a = assemble(m, new Map([[null, { enterprise: '4', all: '9' }]]), { 'all:staff': { value: '42', note: '据各地市上报' } });
-    expect(a['all:staff']).toEqual({ value: '42', note: '据各地市上报' });
-    expect(a['all:hospitals']).toEqual({ value: null });
+    const a = assemble(m, new Map([[null, { enterprise: '4', all: '9' }]]), { 'all:standards': { value: '42', note: '据各地市上报' } });
+    expect(a['all:standards']).toEqual({ value: '42', note: '据各地市上报' });
     expect(a['all:enterprise']!.value).toBe('4');
-    const b = assemble(m, new Map([[null, { enterprise: '1', all: '1' }]]), { 'all:staff': { value: '8', note: '' }, 'all:waived': { value: '1.5', note: '小微企业减半' } });
-    expect(rollUp(m, [a, b])).toMatchObject({ 'all:staff': { value: '50' }, 'all:waived': { value: '1.5' }, 'all:hospitals': { value: null } });
+    const b = assemble(m, new Map([[null, { enterprise: '1', all: '1' }]]), { 'all:standards': { value: '8', note: '' } });
+    expect(rollUp(m, [a, b])).toMatchObject({ 'all:standards': { value: '50' }, 'all:enterprise': { value: '5' } });
+    // Nobody entered it: empty, not zero.
+    expect(rollUp(m, [assemble(m, new Map(), {})])['all:standards']).toEqual({ value: null });
   });
 });
 

@@ -157,9 +157,10 @@ export const TESTING_CLEANUP: LibraryEntry = {
 };
 
 /**
- * Notice 003's metrology-service figures. The instruments verified come from the
- * verification records; the rest the records do not hold yet (on-site service and
- * fee records arrive with the metrology service window), so they are entered by hand.
+ * Notice 003's metrology-service figures, from the records of the service window: staff
+ * person-times and places served from the on-site dispatches, instruments verified from the
+ * certificates (epidemic items apart), enterprise instruments from the ledgers' verification
+ * records, fees waived from the request lines. Only the measurement standards are typed in.
  */
 export const METROLOGY_SERVICE: LibraryEntry = {
   code: 'metrology_service',
@@ -180,25 +181,29 @@ export const METROLOGY_SERVICE: LibraryEntry = {
         key: 'service',
         label: '计量服务',
         columns: [
-          { kind: 'manual', key: 'staff', label: '出动计量技术人员（人次）', unit: '人次' },
-          { kind: 'manual', key: 'hospitals', label: '服务医疗机构（家）', unit: '家' },
-          { kind: 'manual', key: 'checkpoints', label: '服务疫情防控监测点（个）', unit: '个' },
+          { kind: 'metric', key: 'staff', label: '出动计量技术人员（人次）', metric: 'dispatches.staff_person_times' },
+          { kind: 'metric', key: 'hospitals', label: '服务医疗机构（家）', metric: 'dispatches.hospitals' },
+          { kind: 'metric', key: 'checkpoints', label: '服务疫情防控监测点（个）', metric: 'dispatches.checkpoints' },
         ],
       },
       {
         key: 'instruments',
         label: '检定校准计量器具（台件）',
         columns: [
-          { kind: 'manual', key: 'epidemic', label: '防疫用计量器具', unit: '台件' },
+          { kind: 'metric', key: 'epidemic', label: '防疫用计量器具', metric: 'certificates.epidemic_instruments' },
+          { kind: 'metric', key: 'other', label: '其他计量器具', metric: 'certificates.other_instruments' },
           { kind: 'manual', key: 'standards', label: '量传计量标准器具', unit: '台件' },
           { kind: 'metric', key: 'enterprise', label: '企业复工复产计量器具', metric: 'verifications.enterprise_instruments' },
           { kind: 'metric', key: 'all', label: '检定校准记录合计', metric: 'verifications.instruments' },
         ],
       },
-      { key: 'fees', label: '收费减免', columns: [{ kind: 'manual', key: 'waived', label: '减免检定费用（万元）', unit: '万元', decimals: 2 }] },
+      { key: 'fees', label: '收费减免', columns: [{ kind: 'metric', key: 'waived', label: '减免检定校准费用（万元）', metric: 'service_fees.metrology_waived_wan' }] },
     ],
     headerFields: ['填报单位', '填报人', '电话'],
-    notes: ['检定校准计量器具按检定、校准记录统计；人员、服务对象和减免费用由填报单位据实填写并说明来源。'],
+    notes: [
+      '出动人次、服务医疗机构和监测点按上门服务记录统计（同一场所期内多次服务计一处）；防疫用和其他计量器具按出具的检定证书、检定结果通知书统计。',
+      '企业复工复产计量器具和检定校准记录合计按计量器具台账中的检定、校准记录统计；减免费用按服务申请的收费减免记录统计。量传计量标准器具由填报单位据实填写。',
+    ],
   }),
 };
 

@@ -6,7 +6,9 @@ import { cases, dishonestyListings } from '../enforcement/tables.js';
 import { orgs } from '../identity/tables.js';
 import { institutionChecks } from '../oversight/tables.js';
 import { enterprises, institutions, instrumentVerifications, instruments, productCategories } from '../registry/tables.js';
+import { verificationCertificates } from '../metrology/tables.js';
 import { samplingPlans, samplingRecords } from '../sampling/tables.js';
+import { onsiteDispatches, serviceItems, serviceRequestLines, serviceRequests } from '../services/tables.js';
 
 /**
  * The SQL behind the metric catalogue. Statistics are the one place that reads
@@ -36,9 +38,11 @@ type Source = {
   campaign: ((campaignId: string) => SQL) | null;
   /** A superset of the rows any metric of the source counts in the window, for the indexes. */
   within: (w: Window) => SQL;
-  drill: { kind: 'screening' | 'sampling' | 'case' | 'check' | 'verification'; id: SQL; date: SQL; title: SQL; detail: SQL; link: SQL };
+  drill: { kind: 'screening' | 'sampling' | 'case' | 'check' | 'verification' | 'dispatch' | 'certificate' | 'service_request'; id: SQL; date: SQL; title: SQL; detail: SQL; link: SQL };
 };
 
+/** A request's day is its Beijing date: a request at 07:00 Beijing time belongs to that day, not the UTC day before. */
+const submittedDay = sql`(${serviceRequests.submittedAt} at time zone 'Asia/Shanghai')::date`;
 const categoryName = (code: unknown) => sql`coalesce((select ${productCategories.name} from ${productCategories} where ${productCategories.code} = ${code}), ${code})`;
 const between = (column: SQL | unknown, w: Window) => sql`${column} between ${w.from}::date and ${w.to}::date`;
 const violation = (column: unknown, f: CellFilter) => (f.violation ? sql` and ${column} = ${f.violation}` : sql``);
@@ -134,9 +138,64 @@ const SOURCES: Record<MetricSource, Source> = {
       link: sql`'/instruments/' || ${instruments.id}`,
     },
   },
+  dispatches: {
+    from: sql`${onsiteDispatches}`,
+    drillFrom: sql`${onsiteDispatches} join ${institutions} on ${institutions.id} = ${onsiteDispatches.institutionId}`,
+    region: sql`${onsiteDispatches.regionCode}`,
+    dimensions: {},
+    // A place is the same place by its kind and name.
+    entity: sql`${onsiteDispatches.placeType} || ':' || ${onsiteDispatches.placeName}`,
+    campaign: null,
+    within: (w) => between(onsiteDispatches.servedOn, w),
+    drill: {
+      kind: 'dispatch',
+      id: sql`${onsiteDispatches.id}`,
+      date: sql`${onsiteDispatches.servedOn}`,
+      title: sql`${onsiteDispatches.placeName}`,
+      detail: sql`${institutions.name} || ' · ' || ${onsiteDispatches.team} || ' · ' || cardinality(${onsiteDispatches.staff}) || ' 人'`,
+      link: sql`'/services/onsite/' || ${onsiteDispatches.id}`,
+    },
+  },
+  certificates: {
+    from: sql`${verificationCertificates} join ${serviceRequestLines} on ${serviceRequestLines.id} = ${verificationCertificates.requestLineId}
+      join ${serviceItems} on ${serviceItems.id} = ${serviceRequestLines.itemId}`,
+    drillFrom: sql`${verificationCertificates} join ${serviceRequestLines} on ${serviceRequestLines.id} = ${verificationCertificates.requestLineId}
+      join ${serviceItems} on ${serviceItems.id} = ${serviceRequestLines.itemId}`,
+    region: sql`${verificationCertificates.regionCode}`,
+    dimensions: {},
+    campaign: null,
+    within: (w) => between(verificationCertificates.performedOn, w),
+    drill: {
+      kind: 'certificate',
+      id: sql`${verificationCertificates.id}`,
+      date: sql`${verificationCertificates.performedOn}`,
+      title: sql`${verificationCertificates.instrumentName} || ' · ' || ${verificationCertificates.clientName}`,
+      detail: sql`${verificationCertificates.certificateNo} || case when ${verificationCertificates.passed} then ' · 合格' else ' · 不合格' end`,
+      link: sql`'/services/requests/' || ${verificationCertificates.requestId}`,
+    },
+  },
+  service_fees: {
+    from: sql`${serviceRequestLines} join ${serviceRequests} on ${serviceRequests.id} = ${serviceRequestLines.requestId}
+      join ${serviceItems} on ${serviceItems.id} = ${serviceRequestLines.itemId}`,
+    drillFrom: sql`${serviceRequestLines} join ${serviceRequests} on ${serviceRequests.id} = ${serviceRequestLines.requestId}
+      join ${serviceItems} on ${serviceItems.id} = ${serviceRequestLines.itemId}`,
+    region: sql`${serviceRequests.regionCode}`,
+    dimensions: {},
+    campaign: null,
+    within: (w) => between(submittedDay, w),
+    drill: {
+      kind: 'service_request',
+      id: sql`${serviceRequests.id}`,
+      date: submittedDay,
+      title: sql`${serviceRequests.requestNo} || ' · ' || ${serviceRequests.requesterName}`,
+      detail: sql`${serviceItems.name} || ' × ' || ${serviceRequestLines.quantity} || ' · 减免 ' || ${serviceRequestLines.waivedYuan} || ' 元'`,
+      link: sql`'/services/requests/' || ${serviceRequests.id}`,
+    },
+  },
 };
 
 const fines = sql`${cases.fineYuan} + ${cases.confiscationYuan}`;
+const metrologyKinds = sql`${serviceItems.kind} in ('verification', 'calibration')`;
 
 const MEASURES: Record<MetricKey, Measure> = {
   'screening.enterprises': { when: (w) => between(screenings.screenedOn, w), aggregate: { kind: 'distinct' } },
@@ -191,6 +250,19 @@ const MEASURES: Record<MetricKey, Measure> = {
   'verifications.enterprise_instruments': {
     when: (w) => sql`${orgs.kind} = 'enterprise' and ${between(instrumentVerifications.performedOn, w)}`,
     aggregate: { kind: 'count' },
+  },
+  'dispatches.staff_person_times': { when: (w) => between(onsiteDispatches.servedOn, w), aggregate: { kind: 'sum', expr: sql`cardinality(${onsiteDispatches.staff})` } },
+  'dispatches.hospitals': { when: (w) => sql`${onsiteDispatches.placeType} = 'hospital' and ${between(onsiteDispatches.servedOn, w)}`, aggregate: { kind: 'distinct' } },
+  'dispatches.checkpoints': { when: (w) => sql`${onsiteDispatches.placeType} = 'checkpoint' and ${between(onsiteDispatches.servedOn, w)}`, aggregate: { kind: 'distinct' } },
+  'certificates.epidemic_instruments': { when: (w) => sql`${serviceItems.epidemic} and ${between(verificationCertificates.performedOn, w)}`, aggregate: { kind: 'count' } },
+  'certificates.other_instruments': { when: (w) => sql`not ${serviceItems.epidemic} and ${between(verificationCertificates.performedOn, w)}`, aggregate: { kind: 'count' } },
+  'certificates.enterprise_instruments': {
+    when: (w) => sql`${verificationCertificates.requesterOrgId} in (select ${orgs.id} from ${orgs} where ${orgs.kind} = 'enterprise') and ${between(verificationCertificates.performedOn, w)}`,
+    aggregate: { kind: 'count' },
+  },
+  'service_fees.metrology_waived_wan': {
+    when: (w) => sql`${metrologyKinds} and ${between(submittedDay, w)}`,
+    aggregate: { kind: 'sum', expr: sql`${serviceRequestLines.waivedYuan}`, divideBy: 10_000 },
   },
 };
 

@@ -141,8 +141,8 @@ describe('the metrology figures: verification records and manual entries', () =>
     const t1 = await table(stat, ids.metrology, ids.week);
     expect(Number(t1.cells['all:all']!.value)).toBe(Number(t0.cells['all:all']!.value) + 1);
     expect(Number(t1.cells['all:enterprise']!.value)).toBe(Number(t0.cells['all:enterprise']!.value) + 1);
-    // The manual figures the demo entered, with their notes.
-    expect(t1.cells['all:staff']).toEqual({ value: '126', note: '省计量院、各市州计量所现场服务人次合计' });
+    // The manual figure the demo entered, with its note.
+    expect(t1.cells['all:standards']).toEqual({ value: '6', note: '热工类、医疗类计量标准器具' });
   });
 });
 
@@ -150,16 +150,17 @@ describe('from draft to accepted report', () => {
   it('takes a manual figure only with a note, and only in manual cells', async () => {
     const stat = await h.as('sc.stat');
     const url = `/api/reports/templates/${ids.metrology}/periods/${ids.week}/cells`;
-    const noNote = await stat.put(`${url}/all:staff`, { value: '130' });
+    const noNote = await stat.put(`${url}/all:standards`, { value: '130' });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().error.details.fields[0]).toMatchObject({ field: 'note', message: '请填写填报说明' });
     const computed = await stat.put(`${url}/all:all`, { value: '1', note: 'x' });
     expect(computed.json().error.message).toContain('由记录自动计算');
-    const bad = await stat.put(`${url}/all:staff`, { value: '-3', note: 'x' });
+    expect((await stat.put(`${url}/all:staff`, { value: '1', note: 'x' })).json().error.message).toContain('由记录自动计算');
+    const bad = await stat.put(`${url}/all:standards`, { value: '-3', note: 'x' });
     expect(bad.statusCode).toBe(400);
-    const ok = await stat.put(`${url}/all:staff`, { value: '131', note: '补录绵阳市计量所两次上门服务' });
+    const ok = await stat.put(`${url}/all:standards`, { value: '7', note: '补录绵阳市计量所一台标准器' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json().cells['all:staff']).toEqual({ value: '131', note: '补录绵阳市计量所两次上门服务' });
+    expect(ok.json().cells['all:standards']).toEqual({ value: '7', note: '补录绵阳市计量所一台标准器' });
   });
 
   it('is submitted on time with who filled it in, then frozen while the records move on', async () => {
@@ -171,7 +172,7 @@ describe('from draft to accepted report', () => {
     const view: ReportTableView = submitted.json();
     expect(view).toMatchObject({ editable: false, submission: { status: 'submitted', filledBy: '周洁', phone: '028-86123456', onTime: true, submittedByName: '四川省局统计员 周洁' } });
     expect((await stat.post(`${base}/submit`, { filledBy: '周洁', phone: '028-86123456' })).statusCode).toBe(409);
-    expect((await stat.put(`${base}/cells/all:staff`, { value: '1', note: 'x' })).json().error.code).toBe('REPORT_LOCKED');
+    expect((await stat.put(`${base}/cells/all:standards`, { value: '1', note: 'x' })).json().error.code).toBe('REPORT_LOCKED');
 
     // A record added now changes the live view above, not what 四川 submitted.
     const frozen = view.cells['all:all']!.value;

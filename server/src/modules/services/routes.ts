@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import {
   AcceptBody,
+  BookingBody,
+  BookingListQuery,
+  BookingOutcomeBody,
+  BookingView,
+  DispatchBody,
+  DispatchListQuery,
+  DispatchView,
+  SlotBody,
+  SlotListQuery,
+  SlotView,
   CatalogueQuery,
   ErrorBody,
   FeeRuleBody,
@@ -128,4 +138,39 @@ export function serviceRoutes(app: App, s: Services) {
     { schema: { tags, summary: '办结', params: IdParams, body: AcceptBody, response: { 200: ServiceRequestView, 404: ErrorBody, 409: ErrorBody } } },
     (req) => s.serviceRequests.complete(req.actor, req.params.id, req.body.note),
   );
+
+  // ---- appointments ----
+  app.get('/api/service-slots', { schema: { tags, summary: '预约时段（机构可约时间）', querystring: SlotListQuery, response: { 200: paged(SlotView) } } }, (req) =>
+    s.appointments.slots(req.actor, req.query),
+  );
+  app.post('/api/service-slots', { schema: { tags, summary: '开放预约时段', body: SlotBody, response: { 200: SlotView } } }, (req) => s.appointments.openSlot(req.actor, req.body));
+  app.post(
+    '/api/service-slots/:id/cancel',
+    { schema: { tags, summary: '取消预约时段（无人预约时）', params: IdParams, body: z.object({}).optional(), response: { 200: SlotView, 404: ErrorBody, 409: ErrorBody } } },
+    (req) => s.appointments.cancelSlot(req.actor, req.params.id),
+  );
+  app.get('/api/service-bookings', { schema: { tags, summary: '预约（预约方、机构及其监管部门可见）', querystring: BookingListQuery, response: { 200: paged(BookingView) } } }, (req) =>
+    s.appointments.bookings(req.actor, req.query),
+  );
+  app.post('/api/service-bookings', { schema: { tags, summary: '网上预约，或机构登记电话预约', body: BookingBody, response: { 200: BookingView, 409: ErrorBody } } }, (req) =>
+    s.appointments.book(req.actor, req.body),
+  );
+  app.get('/api/service-bookings/:id', { schema: { tags, params: IdParams, response: { 200: BookingView, 404: ErrorBody } } }, (req) => s.appointments.booking(req.actor, req.params.id));
+  app.post(
+    '/api/service-bookings/:id/cancel',
+    { schema: { tags, summary: '取消预约', params: IdParams, body: z.object({}).optional(), response: { 200: BookingView, 404: ErrorBody, 409: ErrorBody } } },
+    (req) => s.appointments.cancel(req.actor, req.params.id),
+  );
+  app.post(
+    '/api/service-bookings/:id/outcome',
+    { schema: { tags, summary: '登记到场情况', params: IdParams, body: BookingOutcomeBody, response: { 200: BookingView, 404: ErrorBody, 409: ErrorBody } } },
+    (req) => s.appointments.outcome(req.actor, req.params.id, req.body.status),
+  );
+
+  // ---- on-site service ----
+  app.get('/api/onsite-dispatches', { schema: { tags, summary: '上门服务记录', querystring: DispatchListQuery, response: { 200: paged(DispatchView) } } }, (req) =>
+    s.onsite.list(req.actor, req.query),
+  );
+  app.post('/api/onsite-dispatches', { schema: { tags, summary: '登记上门服务', body: DispatchBody, response: { 200: DispatchView } } }, (req) => s.onsite.record(req.actor, req.body));
+  app.get('/api/onsite-dispatches/:id', { schema: { tags, params: IdParams, response: { 200: DispatchView, 404: ErrorBody } } }, (req) => s.onsite.get(req.actor, req.params.id));
 }

@@ -368,3 +368,71 @@ describe('who sees which requests', () => {
     expect(report.problems).toEqual([]);
   });
 });
+
+describe('appointments', () => {
+  it('books a slot online up to its capacity, takes phone bookings from staff, and frees a place on cancellation', async () => {
+    const receptionist = await h.as('scmi.receptionist');
+    const start = new Date(Date.now() + 5 * HOUR);
+    const slot = (
+      await receptionist.post('/api/service-slots', { startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * HOUR).toISOString(), capacity: 2, note: '测试时段' })
+    ).json() as { id: string; capacity: number; booked: number };
+    expect(slot).toMatchObject({ capacity: 2, booked: 0 });
+    const bad = await receptionist.post('/api/service-slots', { startsAt: start.toISOString(), endsAt: start.toISOString(), capacity: 0 });
+    expect(fieldsOf(bad)).toEqual(expect.arrayContaining(['endsAt', 'capacity']));
+
+    const kangning = await h.as('kangning');
+    const online = await kangning.post('/api/service-bookings', { slotId: slot.id, ...contact });
+    expect(online.json()).toMatchObject({ channel: 'online', status: 'booked', requesterName: '成都康宁医疗用品有限公司' });
+    // Staff enter a phone booking and must say who called.
+    expect(fieldsOf(await receptionist.post('/api/service-bookings', { slotId: slot.id, ...contact }))).toEqual(['requesterName']);
+    const phone = await receptionist.post('/api/service-bookings', { slotId: slot.id, requesterName: '成都市第三人民医院', ...contact });
+    expect(phone.json()).toMatchObject({ channel: 'phone', requesterName: '成都市第三人民医院' });
+    // Full.
+    const full = await (await h.as('minkang')).post('/api/service-bookings', { slotId: slot.id, ...contact });
+    expect(full.json().error.code).toBe('SLOT_FULL');
+    expect((await receptionist.post(`/api/service-slots/${slot.id}/cancel`, {})).json().error.code).toBe('SLOT_BOOKED');
+
+    // Another enterprise cannot touch 康宁's booking; 康宁 cancels it and the place is free again.
+    expect((await (await h.as('minkang')).post(`/api/service-bookings/${online.json().id}/cancel`, {})).statusCode).toBe(404);
+    expect((await kangning.post(`/api/service-bookings/${online.json().id}/cancel`, {})).json().status).toBe('cancelled');
+    expect((await (await h.as('minkang')).post('/api/service-bookings', { slotId: slot.id, ...contact })).statusCode).toBe(200);
+
+    // The requester is reminded the day before (here: within 24 hours).
+    const notices = (await kangning.get('/api/notifications?pageSize=100')).json().items as { title: string }[];
+    expect(notices.some((n) => n.title.startsWith('预约提醒'))).toBe(true);
+    // The institution records who came; the bureau over it sees bookings without contact details.
+    expect((await receptionist.post(`/api/service-bookings/${phone.json().id}/outcome`, { status: 'attended' })).json().status).toBe('attended');
+    const bureau = (await (await h.as('wh.officer')).get(`/api/service-bookings/${phone.json().id}`)).json();
+    expect(bureau).toMatchObject({ contactName: null, contactPhone: null, status: 'attended' });
+    expect((await (await h.as('fj.admin')).get(`/api/service-bookings/${phone.json().id}`)).statusCode).toBe(404);
+    expect(((await (await h.as('fjmi.admin')).get('/api/service-bookings?pageSize=100')).json().items as { institutionId: string }[]).every((b) => b.institutionId === inst.fjmi)).toBe(true);
+  });
+
+  it('lists an institution’s open slots to anyone signed in, and refuses a slot in the past', async () => {
+    const slots = (await (await h.as('kangning')).get(`/api/service-slots?institutionId=${inst.scmi}&available=true`)).json();
+    expect(slots.items.length).toBeGreaterThan(0);
+    expect(slots.items.every((s: { booked: number; capacity: number; cancelled: boolean }) => s.booked < s.capacity && !s.cancelled)).toBe(true);
+    const past = await (await h.as('scmi.receptionist')).post('/api/service-slots', { startsAt: new Date(Date.now() - HOUR).toISOString(), endsAt: new Date().toISOString(), capacity: 1 });
+    expect(fieldsOf(past)).toEqual(['startsAt']);
+  });
+});
+
+describe('on-site service', () => {
+  it('records who went where, refuses a future departure or an unknown region, and shows it to the bureaus over the place', async () => {
+    const receptionist = await h.as('scmi.receptionist');
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
+    const body = { placeType: 'checkpoint', placeName: '成都天府国际机场测温点', regionCode: '510185', team: '红外测温仪校准小组', staff: ['王丽', '赵军'], startsAt: at(3), endsAt: at(1) };
+    const future = await receptionist.post('/api/onsite-dispatches', { ...body, startsAt: new Date(Date.now() + HOUR).toISOString(), endsAt: new Date(Date.now() + 2 * HOUR).toISOString() });
+    expect(fieldsOf(future)).toEqual(['startsAt']);
+    expect(fieldsOf(await receptionist.post('/api/onsite-dispatches', { ...body, regionCode: '519999' }))).toEqual(['regionCode']);
+    expect(fieldsOf(await receptionist.post('/api/onsite-dispatches', { ...body, staff: ['王丽', '王丽'] }))).toEqual(['staff']);
+    const made = await receptionist.post('/api/onsite-dispatches', body);
+    expect(made.statusCode, made.body).toBe(200);
+    const d = made.json() as { id: string; servedOn: string };
+    expect(d.servedOn).toBe(new Date(Date.parse(at(3)) + 8 * HOUR).toISOString().slice(0, 10));
+    for (const user of ['scmi.admin', 'sc.admin', 'samr.admin']) expect((await (await h.as(user)).get(`/api/onsite-dispatches/${d.id}`)).statusCode, user).toBe(200);
+    for (const user of ['fjmi.admin', 'fj.admin', 'wh.officer', 'kangning']) expect((await (await h.as(user)).get(`/api/onsite-dispatches/${d.id}`)).statusCode, user).toBe(404);
+    expect(((await (await h.as('fjmi.admin')).get('/api/onsite-dispatches?pageSize=100')).json().items as { institutionId: string }[]).every((x) => x.institutionId === inst.fjmi)).toBe(true);
+    expect((await (await h.as('kangning')).post('/api/onsite-dispatches', body)).statusCode).toBe(403);
+  });
+});

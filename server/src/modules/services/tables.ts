@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { FEE_CONDITIONS, SERVICE_KINDS, SERVICE_REQUEST_STATUSES } from '@shijian/contracts';
+import { BOOKING_CHANNELS, BOOKING_STATUSES, FEE_CONDITIONS, PLACE_TYPES, SERVICE_KINDS, SERVICE_REQUEST_STATUSES } from '@shijian/contracts';
 import { orgs, users } from '../identity/tables.js';
 import { institutions } from '../registry/tables.js';
 
@@ -147,4 +147,80 @@ export const serviceReferrals = pgTable(
     referredAt: timestamp('referred_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('service_referrals_from_idx').on(t.fromRequestId), index('service_referrals_to_idx').on(t.toRequestId)],
+);
+
+/** Appointment slots an institution opens (at the institution, or a team's on-site day). */
+export const serviceSlots = pgTable(
+  'service_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    capacity: integer('capacity').notNull(),
+    onSite: boolean('on_site').notNull(),
+    note: text('note').notNull(),
+    cancelled: boolean('cancelled').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('service_slots_institution_idx').on(t.institutionId, t.startsAt)],
+);
+
+/** A booking of a slot: online by the requester, or a phone booking entered by the institution's staff. */
+export const serviceBookings = pgTable(
+  'service_bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => serviceSlots.id),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    requestId: uuid('request_id').references(() => serviceRequests.id),
+    requesterOrgId: uuid('requester_org_id').references(() => orgs.id),
+    requesterName: text('requester_name').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactPhone: text('contact_phone').notNull(),
+    channel: text('channel', { enum: BOOKING_CHANNELS }).notNull(),
+    status: text('status', { enum: BOOKING_STATUSES }).notNull(),
+    note: text('note').notNull(),
+    bookedBy: uuid('booked_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('service_bookings_slot_idx').on(t.slotId), index('service_bookings_requester_idx').on(t.requesterOrgId, t.createdAt), index('service_bookings_institution_idx').on(t.institutionId, t.createdAt)],
+);
+
+/**
+ * On-site service (上门服务): a team sent to a hospital, a checkpoint, an enterprise or a
+ * crowded place. Notice 003's staff person-times and places served come from these rows.
+ */
+export const onsiteDispatches = pgTable(
+  'onsite_dispatches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    institutionId: uuid('institution_id')
+      .notNull()
+      .references(() => institutions.id),
+    /** Where the team went: bureaus over that place see the dispatch and count it. */
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    requestId: uuid('request_id').references(() => serviceRequests.id),
+    placeType: text('place_type', { enum: PLACE_TYPES }).notNull(),
+    placeName: text('place_name').notNull(),
+    team: text('team').notNull(),
+    staff: text('staff').array().notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The Beijing date of the visit, for the statistics' windows. */
+    servedOn: date('served_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('onsite_dispatches_region_idx').on(t.regionCode, t.servedOn), index('onsite_dispatches_institution_idx').on(t.institutionId, t.servedOn)],
 );

@@ -18,6 +18,9 @@ const KIND_LABELS: Record<DrillRecord['kind'], { zh: string; en: string }> = {
   case: { zh: '案件', en: 'Case' },
   check: { zh: '机构检查', en: 'Institution check' },
   verification: { zh: '检定校准', en: 'Verification' },
+  dispatch: { zh: '上门服务', en: 'On-site service' },
+  certificate: { zh: '检定证书', en: 'Certificate' },
+  service_request: { zh: '服务申请', en: 'Service request' },
 };
 
 /** Only app paths become links: a record's link is data. */
