@@ -4,7 +4,7 @@
  * green channel with a 24-hour response clock and first-ask responsibility, fees follow rules.
  */
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, PageQuery, RegionCode, text } from './api.js';
+import { Id, IsoDate, IsoDateTime, PageQuery, RegionCode, Uscc, text } from './api.js';
 import { Yuan } from './enforcement.js';
 
 export const SERVICE_KINDS = ['verification', 'calibration', 'testing', 'standards', 'special_equipment'] as const;
@@ -417,3 +417,35 @@ export const DispatchListQuery = PageQuery.extend({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
 });
+
+// ---------- samples for testing requests ----------
+
+/** What the reception desk adds to a testing line to receive its sample (the client and source come from the request). */
+export const RequestSampleBody = z.object({
+  lineId: Id,
+  productCategory: z.string().min(1, { message: '请选择产品类别' }).max(40),
+  productName: text(200, '样品名称'),
+  specification: z.string().trim().max(100).default(''),
+  producerUscc: Uscc,
+  producerName: text(200, '生产单位'),
+  batchNo: text(60, '批号'),
+  quantity: text(40, '数量'),
+  conditionOnArrival: text(200, '到样状态'),
+  storage: text(100, '存放条件'),
+  retentionUntil: IsoDate,
+  testItemIds: z.array(Id).min(1, { message: '请至少选择一个检测项目' }).max(100),
+});
+export type RequestSampleBody = z.infer<typeof RequestSampleBody>;
+
+export const RequestSampleView = z.object({
+  sampleId: Id,
+  sampleNo: z.string(),
+  requestLineId: Id,
+  itemName: z.string(),
+  productName: z.string(),
+  status: z.string(),
+  /** The issued report, once there is one. */
+  reportId: Id.nullable(),
+  reportNo: z.string().nullable(),
+});
+export type RequestSampleView = z.infer<typeof RequestSampleView>;

@@ -68,8 +68,10 @@ import {
   serviceReferralEntity,
   serviceRequestEntity,
   serviceRequestLineEntity,
+  serviceRequestSampleEntity,
   serviceSlotEntity,
 } from './services/entities.js';
+import { createRequestSamples } from './services/request-samples.js';
 import { createOnsite } from './services/onsite.js';
 import { createFeeRules } from './services/fee-rules.js';
 import { createServiceRequests } from './services/requests.js';
@@ -126,6 +128,7 @@ export const auditedEntities: AuditedEntity[] = [
   serviceSlotEntity,
   serviceBookingEntity,
   onsiteDispatchEntity,
+  serviceRequestSampleEntity,
   compulsoryItemEntity,
   ledgerDetailsEntity,
   certificateEntity,
@@ -176,6 +179,7 @@ export function createServices(deps: Deps) {
     serviceRequests,
     appointments: createAppointments(deps, { notifications, requests: serviceRequests }),
     onsite: createOnsite(deps),
+    requestSamples: createRequestSamples(deps, { samples, requests: serviceRequests }),
     metrology: createMetrology(deps, { notifications }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };

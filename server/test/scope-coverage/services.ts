@@ -22,4 +22,6 @@ routes.push(
   // services/services.test.ts › on-site service … shows it to the bureaus over the place
   'GET /api/onsite-dispatches',
   'GET /api/onsite-dispatches/{id}',
+  // services/services.test.ts › testing requests become samples (the request's own scope)
+  'GET /api/service-requests/{id}/samples',
 );

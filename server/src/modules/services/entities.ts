@@ -1,5 +1,5 @@
 import { rowEntity } from '../../platform/audit/entity.js';
-import { feeRules, onsiteDispatches, serviceBookings, serviceItems, serviceReferrals, serviceRequestLines, serviceRequests, serviceSlots } from './tables.js';
+import { feeRules, onsiteDispatches, serviceBookings, serviceItems, serviceReferrals, serviceRequestLines, serviceRequestSamples, serviceRequests, serviceSlots } from './tables.js';
 
 export const serviceItemEntity = rowEntity('service_item', serviceItems, serviceItems.id);
 export const feeRuleEntity = rowEntity('fee_rule', feeRules, feeRules.id);
@@ -9,3 +9,4 @@ export const serviceReferralEntity = rowEntity('service_referral', serviceReferr
 export const serviceSlotEntity = rowEntity('service_slot', serviceSlots, serviceSlots.id);
 export const serviceBookingEntity = rowEntity('service_booking', serviceBookings, serviceBookings.id);
 export const onsiteDispatchEntity = rowEntity('onsite_dispatch', onsiteDispatches, onsiteDispatches.id);
+export const serviceRequestSampleEntity = rowEntity('service_request_sample', serviceRequestSamples, serviceRequestSamples.sampleId);

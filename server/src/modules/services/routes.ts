@@ -8,6 +8,9 @@ import {
   DispatchBody,
   DispatchListQuery,
   DispatchView,
+  RequestSampleBody,
+  RequestSampleView,
+  SampleDetailView,
   SlotBody,
   SlotListQuery,
   SlotView,
@@ -173,4 +176,16 @@ export function serviceRoutes(app: App, s: Services) {
   );
   app.post('/api/onsite-dispatches', { schema: { tags, summary: '登记上门服务', body: DispatchBody, response: { 200: DispatchView } } }, (req) => s.onsite.record(req.actor, req.body));
   app.get('/api/onsite-dispatches/:id', { schema: { tags, params: IdParams, response: { 200: DispatchView, 404: ErrorBody } } }, (req) => s.onsite.get(req.actor, req.params.id));
+
+  // ---- testing requests become lab samples ----
+  app.post(
+    '/api/service-requests/:id/samples',
+    { schema: { tags, summary: '为检验检测项目收样（生成实验室样品）', params: IdParams, body: RequestSampleBody, response: { 200: SampleDetailView, 404: ErrorBody, 409: ErrorBody, 422: ErrorBody } } },
+    (req) => s.requestSamples.receive(req.actor, req.params.id, req.body),
+  );
+  app.get(
+    '/api/service-requests/:id/samples',
+    { schema: { tags, summary: '申请的样品及其报告', params: IdParams, response: { 200: z.array(RequestSampleView), 404: ErrorBody } } },
+    (req) => s.requestSamples.list(req.actor, req.params.id),
+  );
 }

@@ -436,3 +436,44 @@ describe('on-site service', () => {
     expect((await (await h.as('kangning')).post('/api/onsite-dispatches', body)).statusCode).toBe(403);
   });
 });
+
+describe('testing requests become samples', () => {
+  it('receives a sample against a testing line, with the requester as the lab client, who then follows it', async () => {
+    const kangning = await h.as('kangning');
+    const bfe = await itemOf(inst.scqi, '医用口罩细菌过滤效率（BFE）检测');
+    const r = (await kangning.post('/api/service-requests', { institutionId: inst.scqi, lines: [{ itemId: bfe.id, quantity: 1 }], ...contact })).json() as ServiceRequestView;
+    const reception = await h.as('scqi.receptionist');
+    const testItems = (await reception.get('/api/lab/test-items?pageSize=100')).json().items as { id: string; standard: string; parameter: string }[];
+    const bfeItem = testItems.find((t) => t.standard === 'YY 0469-2011' && t.parameter.includes('BFE'))!;
+    const kangningUscc = (await kangning.get('/api/enterprises')).json().items[0].uscc as string;
+    const body = {
+      lineId: r.lines[0]!.id,
+      productCategory: 'mask',
+      productName: '一次性使用医用口罩',
+      producerUscc: kangningUscc,
+      producerName: '成都康宁医疗用品有限公司',
+      batchNo: `S${Date.now()}`,
+      quantity: '50只',
+      conditionOnArrival: '完好',
+      storage: '常温',
+      retentionUntil: '2099-12-31',
+      testItemIds: [bfeItem.id],
+    };
+    // Not before the request is accepted.
+    expect((await reception.post(`/api/service-requests/${r.id}/samples`, body)).json().error.code).toBe('NOT_ACCEPTED');
+    await reception.post(`/api/service-requests/${r.id}/accept`, {});
+    const received = await reception.post(`/api/service-requests/${r.id}/samples`, body);
+    expect(received.statusCode, received.body).toBe(200);
+    const sample = received.json() as { id: string; source: string };
+    expect(sample.source).toBe('client_request');
+
+    // 康宁 sees the sample on its request and in the lab, as the client; 闽康 sees neither.
+    const listed = (await kangning.get(`/api/service-requests/${r.id}/samples`)).json() as { sampleId: string; reportId: string | null; itemName: string }[];
+    expect(listed).toEqual([expect.objectContaining({ sampleId: sample.id, reportId: null, itemName: '医用口罩细菌过滤效率（BFE）检测' })]);
+    expect((await kangning.get(`/api/lab/samples/${sample.id}`)).statusCode).toBe(200);
+    expect((await (await h.as('minkang')).get(`/api/service-requests/${r.id}/samples`)).statusCode).toBe(404);
+    expect((await (await h.as('minkang')).get(`/api/lab/samples/${sample.id}`)).statusCode).toBe(404);
+    // A verification line is not received as a lab sample; another institution cannot receive at all.
+    expect((await (await h.as('scmi.receptionist')).post(`/api/service-requests/${r.id}/samples`, body)).statusCode).toBe(404);
+  });
+});

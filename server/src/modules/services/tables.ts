@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { BOOKING_CHANNELS, BOOKING_STATUSES, FEE_CONDITIONS, PLACE_TYPES, SERVICE_KINDS, SERVICE_REQUEST_STATUSES } from '@shijian/contracts';
 import { orgs, users } from '../identity/tables.js';
+import { samples } from '../lab/tables.js';
 import { institutions } from '../registry/tables.js';
 
 const yuan = (name: string) => numeric(name, { precision: 16, scale: 2 });
@@ -223,4 +224,22 @@ export const onsiteDispatches = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [index('onsite_dispatches_region_idx').on(t.regionCode, t.servedOn), index('onsite_dispatches_institution_idx').on(t.institutionId, t.servedOn)],
+);
+
+/** A lab sample received for a testing line of a request: the request's result is that sample's report. */
+export const serviceRequestSamples = pgTable(
+  'service_request_samples',
+  {
+    sampleId: uuid('sample_id')
+      .primaryKey()
+      .references(() => samples.id),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id),
+    requestLineId: uuid('request_line_id')
+      .notNull()
+      .references(() => serviceRequestLines.id),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('service_request_samples_request_idx').on(t.requestId)],
 );
