@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { regionPrefix, type CatalogueQuery, type ServiceItemBody, type ServiceItemListQuery, type ServiceItemView } from '@shijian/contracts';
 import type { Db } from '../../db/client.js';
@@ -11,12 +11,14 @@ import { institutions, productCategories } from '../registry/tables.js';
 import { serviceItemEntity } from './entities.js';
 import { serviceItems } from './tables.js';
 
-const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** What the catalogue's words are matched against: name, parameters and standards, lower case. */
+export const searchTextOf = (item: { name: string; parameters: string; standards: string[] }) => [item.name, item.parameters, ...item.standards].join(' ').toLowerCase();
 
 /** Words typed into the catalogue's search box, matched against name, parameters and standards. */
 export function itemMatches(q: string): SQL {
-  const pattern = like(q);
-  return or(ilike(serviceItems.name, pattern), ilike(serviceItems.parameters, pattern), sql`array_to_string(${serviceItems.standards}, ' ') ilike ${pattern}`)!;
+  return like(serviceItems.searchText, likePattern(q.toLowerCase()));
 }
 
 /** The institution an institution user works for, or null. */
@@ -90,7 +92,7 @@ export function createServiceCatalogue(deps: Deps) {
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(serviceItems)
-          .values({ ...body, institutionId: inst.id, regionCode: inst.regionCode, active: true, createdAt: now, updatedAt: now })
+          .values({ ...body, searchText: searchTextOf(body), institutionId: inst.id, regionCode: inst.regionCode, active: true, createdAt: now, updatedAt: now })
           .returning({ id: serviceItems.id });
         await audit.append(tx, actor, { action: 'service.item_created', entity: serviceItemEntity, id: row!.id });
         return row!.id;
@@ -104,7 +106,7 @@ export function createServiceCatalogue(deps: Deps) {
       await db.transaction(async (tx) => {
         const [row] = await tx
           .update(serviceItems)
-          .set({ ...body, updatedAt: clock.now() })
+          .set({ ...body, searchText: searchTextOf(body), updatedAt: clock.now() })
           .where(and(eq(serviceItems.id, id), eq(serviceItems.institutionId, inst.id)))
           .returning({ id: serviceItems.id });
         if (!row) throw notFound('service_item', id);

@@ -23,7 +23,7 @@ import { enterpriseCategories, enterprises, institutions, productCategories } fr
 import { institutionOfActor } from './catalogue.js';
 import { serviceReferralEntity, serviceRequestEntity, serviceRequestLineEntity } from './entities.js';
 import type { FeeRules } from './fee-rules.js';
-import { fromFen, lineFee, toFen, type FeeFacts } from './fees.js';
+import { fromFen, lineFee, toFen } from './fees.js';
 import { serviceCounters, serviceItems, serviceReferrals, serviceRequestLines, serviceRequests } from './tables.js';
 
 type RequestRow = typeof serviceRequests.$inferSelect;
@@ -130,6 +130,24 @@ export function createServiceRequests(deps: Deps, services: { orgs: Orgs; notifi
     const now = clock.now();
     const today = calendar.today();
     const green = input.epidemicRelated;
+    // Fees first: the number below takes the institution's counter lock, held until commit.
+    const rules = await services.feeRules.inForce(tx, today);
+    const fees = input.lines.map(({ item, quantity }) =>
+      lineFee(
+        item.feeYuan,
+        quantity,
+        {
+          epidemic: input.epidemicRelated,
+          compulsoryVerification: item.compulsory,
+          regulatorCommission: input.requester.kind === 'regulator',
+          epidemicProducer: input.requester.epidemicProducer,
+          smallMicro: input.requester.smallMicro,
+        },
+        rules,
+        today,
+        input.institution.regionCode,
+      ),
+    );
     const seq = await nextNumber(tx, input.institution.id, Number(today.slice(0, 4)));
     const requestNo = `FW${input.institution.regionCode}-${today.slice(0, 4)}-${String(seq).padStart(5, '0')}`;
     const [row] = await tx
@@ -157,29 +175,18 @@ export function createServiceRequests(deps: Deps, services: { orgs: Orgs; notifi
         updatedAt: now,
       })
       .returning({ id: serviceRequests.id });
-    const rules = await services.feeRules.inForce(tx, today);
     const lineRows = await tx
       .insert(serviceRequestLines)
       .values(
-        input.lines.map(({ item, quantity }) => {
-          const facts: FeeFacts = {
-            epidemic: input.epidemicRelated,
-            compulsoryVerification: item.compulsory,
-            regulatorCommission: input.requester.kind === 'regulator',
-            epidemicProducer: input.requester.epidemicProducer,
-            smallMicro: input.requester.smallMicro,
-          };
-          const fee = lineFee(item.feeYuan, quantity, facts, rules, today, input.institution.regionCode);
-          return {
-            requestId: row!.id,
-            itemId: item.id,
-            quantity,
-            unitFeeYuan: item.feeYuan,
-            grossYuan: fromFen(fee.grossFen),
-            waivedYuan: fromFen(fee.waivedFen),
-            feeRuleId: fee.rule?.id ?? null,
-          };
-        }),
+        input.lines.map(({ item, quantity }, i) => ({
+          requestId: row!.id,
+          itemId: item.id,
+          quantity,
+          unitFeeYuan: item.feeYuan,
+          grossYuan: fromFen(fees[i]!.grossFen),
+          waivedYuan: fromFen(fees[i]!.waivedFen),
+          feeRuleId: fees[i]!.rule?.id ?? null,
+        })),
       )
       .returning({ id: serviceRequestLines.id });
     await audit.append(tx, actor, [

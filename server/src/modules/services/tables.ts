@@ -28,6 +28,8 @@ export const serviceItems = pgTable(
     epidemic: boolean('epidemic').notNull(),
     compulsory: boolean('compulsory').notNull(),
     active: boolean('active').notNull(),
+    /** Name, parameters and standards in lower case: what the catalogue's words are matched against (one LIKE, no per-row lowercasing). */
+    searchText: text('search_text').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
