@@ -25,6 +25,7 @@ import { enforcementRoutes } from './modules/enforcement/routes.js';
 import { samplingRoutes } from './modules/sampling/routes.js';
 import { archiveRoutes } from './modules/archive/routes.js';
 import { dishonestyPage } from './modules/portal/dishonesty-page.js';
+import { servicesPage } from './modules/portal/services-page.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   serviceRoutes(app, services);
   metrologyRoutes(app, services);
   dishonestyPage(app, services);
+  servicesPage(app, services);
   verifyPage(app, services);
   auditRoutes(app, services);
   regionRoutes(app, services.deps.regions);

@@ -8,6 +8,7 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.cha
 /** The portal's sections, in menu order. A module adds its public page here. */
 export const PORTAL_SECTIONS: { path: string; title: string }[] = [
   { path: '/verify', title: '报告查验' },
+  { path: '/public/services', title: '技术服务目录' },
   { path: '/public/inspections', title: '双随机抽查结果' },
   { path: '/public/dishonesty', title: '严重违法失信名单' },
 ];

@@ -24,6 +24,7 @@ import { institutionOfActor } from './catalogue.js';
 import { serviceReferralEntity, serviceRequestEntity, serviceRequestLineEntity } from './entities.js';
 import type { FeeRules } from './fee-rules.js';
 import { fromFen, lineFee, toFen } from './fees.js';
+import { isOverdue, respondBy } from './green-channel.js';
 import { serviceCounters, serviceItems, serviceReferrals, serviceRequestLines, serviceRequests } from './tables.js';
 
 type RequestRow = typeof serviceRequests.$inferSelect;
@@ -38,7 +39,6 @@ type Requester = {
   epidemicProducer: boolean;
 };
 
-const HOUR_MS = 3_600_000;
 const OPEN = ['submitted', 'accepted'] as const;
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -169,7 +169,7 @@ export function createServiceRequests(deps: Deps, services: { orgs: Orgs; notifi
         status: 'submitted',
         statusNote: '',
         submittedAt: now,
-        respondBy: green ? new Date(now.getTime() + GREEN_CHANNEL_HOURS * HOUR_MS) : null,
+        respondBy: green ? respondBy(now) : null,
         referredFromId: input.referredFromId,
         createdBy: actor.userId,
         updatedAt: now,
@@ -348,7 +348,6 @@ export function createServiceRequests(deps: Deps, services: { orgs: Orgs; notifi
     }));
   }
 
-  const isOverdue = (row: Pick<RequestRow, 'green' | 'status' | 'respondBy'>, now: Date) => row.green && row.status === 'submitted' && row.respondBy !== null && row.respondBy < now;
 
   /** A handling step by the institution holding the request. */
   async function handled(actor: Actor, id: string): Promise<{ row: RequestRow; institution: Institution }> {

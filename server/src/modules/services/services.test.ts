@@ -51,6 +51,19 @@ describe('the public catalogue', () => {
     expect((await catalogue(`q=${encodeURIComponent('不存在的项目')}`)).total).toBe(0);
   });
 
+  it('is a server-rendered portal page too, escaping what it shows', async () => {
+    const page = await h.anonymous().get(`/public/services?q=${encodeURIComponent('体温计')}&region=510000`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('医用电子体温计检定');
+    expect(page.body).toContain('四川省计量测试研究院');
+    expect(page.body).not.toContain('福建省计量科学研究院');
+    expect(page.body).toContain('绿色通道');
+    const hostile = await h.anonymous().get(`/public/services?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(hostile.body).not.toContain('<script>alert(1)</script>');
+    expect(hostile.body).toContain('没有符合条件的服务项目');
+  });
+
   it('answers bad filters with a structured 400', async () => {
     const res = await h.anonymous().get('/api/public/service-catalogue?kind=massage&region=51');
     expect(res.statusCode).toBe(400);
