@@ -129,3 +129,14 @@ export const CertificateListQuery = PageQuery.extend({
   kind: CertificateKind.optional(),
   q: z.string().trim().max(100).optional(),
 });
+
+// ---------- ledger import ----------
+
+/** The e-CQS ledger's columns, as the import template names them. */
+export const LEDGER_IMPORT_COLUMNS = ['器具名称', '器具类别', '型号规格', '出厂编号', '制造单位', '测量范围', '准确度等级', '使用地点', '用途', '数量', '强制检定', '强检目录项目'] as const;
+export type LedgerImportColumn = (typeof LEDGER_IMPORT_COLUMNS)[number];
+export const LEDGER_IMPORT_REQUIRED_COLUMNS: readonly LedgerImportColumn[] = ['器具名称', '器具类别', '型号规格', '出厂编号', '制造单位', '用途'];
+export const LEDGER_IMPORT_MAX_ROWS = 5_000;
+export const LEDGER_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+export const LedgerImportResult = z.object({ inserted: z.number().int(), compulsory: z.number().int() });

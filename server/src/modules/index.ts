@@ -57,6 +57,7 @@ import { createOversight } from './oversight/service.js';
 import { reportManualValueEntity, reportOncePeriodEntity, reportSubmissionEntity, reportTemplateEntity } from './reporting/entities.js';
 import { createReporting } from './reporting/service.js';
 import { certificateEntity, compulsoryItemEntity, ledgerDetailsEntity } from './metrology/entities.js';
+import { createLedgerImport } from './metrology/ledger-import.js';
 import { createMetrology } from './metrology/service.js';
 import { createServiceCatalogue } from './services/catalogue.js';
 import { createAppointments } from './services/appointments.js';
@@ -181,6 +182,7 @@ export function createServices(deps: Deps) {
     onsite: createOnsite(deps),
     requestSamples: createRequestSamples(deps, { samples, requests: serviceRequests }),
     metrology: createMetrology(deps, { notifications }),
+    ledgerImport: createLedgerImport(deps),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

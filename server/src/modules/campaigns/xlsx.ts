@@ -9,7 +9,7 @@ import {
   type ScreeningImportColumn,
   type ScreeningResult,
 } from '@shijian/contracts';
-import { AppError } from '../../platform/errors.js';
+import { cellInput, columnOf as genericColumnOf, readSheet, type CellInput, type SheetRow as GenericSheetRow } from '../../platform/files/sheet.js';
 
 /**
  * The producer-list spreadsheet of a screening import: reading the workbook,
@@ -17,83 +17,20 @@ import { AppError } from '../../platform/errors.js';
  * spreadsheet's own (the header is row 1), so a user can find every error.
  */
 
-type CellInput = string | number | boolean | Date | null;
-export type SheetRow = { row: number; cells: Partial<Record<ScreeningImportColumn, CellInput>> };
+export type SheetRow = GenericSheetRow<ScreeningImportColumn>;
 
 const DAY_MS = 86_400_000;
 /** Days from Excel's 1900 epoch (with its leap-year bug) to 1970-01-01. */
 const EXCEL_EPOCH_OFFSET = 25_569;
 
-function fileError(message: string): AppError {
-  return new AppError(400, 'IMPORT_FILE_INVALID', message, { fields: [{ field: 'file', message }] });
-}
-
-/** A cell's value as plain data: rich text joined, formulas by their result, errors as null. */
-export function cellInput(value: ExcelJS.CellValue): CellInput {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('hyperlink' in value) return value.text;
-  if ('result' in value) {
-    const result = value.result;
-    if (result === undefined || (typeof result === 'object' && !(result instanceof Date))) return null;
-    return result;
-  }
-  return null;
-}
+export { cellInput };
 
 /** Header text as a column name: spaces and required-field marks (*) ignored. */
-export function columnOf(header: CellInput): ScreeningImportColumn | null {
-  if (header === null) return null;
-  const name = String(header).replace(/[\s*＊]/g, '');
-  return (SCREENING_IMPORT_COLUMNS as readonly string[]).includes(name) ? (name as ScreeningImportColumn) : null;
-}
+export const columnOf = (header: CellInput) => genericColumnOf(header, SCREENING_IMPORT_COLUMNS);
 
-/**
- * Reads the first worksheet: the header row names the columns (in any order),
- * blank rows are skipped. A file that is not a workbook, lacks a required
- * column, or has no rows or too many is refused as a whole.
- */
-export async function readScreeningSheet(file: Buffer): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-  } catch {
-    throw fileError('无法读取该文件，请上传 Excel 工作簿（.xlsx），可先下载导入模板');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw fileError('工作簿中没有工作表');
-
-  const columns = new Map<number, ScreeningImportColumn>();
-  sheet.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
-    const name = columnOf(cellInput(cell.value));
-    if (name && ![...columns.values()].includes(name)) columns.set(col, name);
-  });
-  const missing = SCREENING_IMPORT_REQUIRED_COLUMNS.filter((c) => ![...columns.values()].includes(c));
-  if (missing.length) throw fileError(`第1行（表头）缺少列：${missing.join('、')}。请使用导入模板`);
-
-  const rows: SheetRow[] = [];
-  let tooMany = false;
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1 || tooMany) return;
-    const cells: SheetRow['cells'] = {};
-    let blank = true;
-    for (const [col, name] of columns) {
-      let value = cellInput(row.getCell(col).value);
-      if (typeof value === 'string') value = value.trim() || null;
-      if (value !== null) blank = false;
-      cells[name] = value;
-    }
-    if (blank) return;
-    if (rows.length >= SCREENING_IMPORT_MAX_ROWS) {
-      tooMany = true;
-      return;
-    }
-    rows.push({ row: rowNumber, cells });
-  });
-  if (tooMany) throw fileError(`单个文件最多 ${SCREENING_IMPORT_MAX_ROWS} 行，请拆分后分批导入`);
-  if (!rows.length) throw fileError('文件中没有数据行（第1行为表头，数据从第2行开始）');
-  return rows;
+/** The producer list of a screening import (platform/files/sheet.ts reads it). */
+export function readScreeningSheet(file: Buffer): Promise<SheetRow[]> {
+  return readSheet(file, { columns: SCREENING_IMPORT_COLUMNS, required: SCREENING_IMPORT_REQUIRED_COLUMNS, maxRows: SCREENING_IMPORT_MAX_ROWS });
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -1,7 +1,9 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateView, CompulsoryItemView, ServiceItemView, ServiceRequestView } from '@shijian/contracts';
-import { createHarness, type Harness } from '../../../test/harness.js';
+import { createHarness, type Client, type Harness } from '../../../test/harness.js';
+import { XLSX_TYPE } from '../../app.js';
 import { rawRows } from '../../db/client.js';
 import { addDays } from '../../platform/calendar/working-days.js';
 import { validUntilAfter } from './service.js';
@@ -224,5 +226,80 @@ describe('notice 003’s figures from the records', () => {
     // The drill-down lists the dispatches behind the staff figure.
     const drill = (await stat.get(`/api/reports/templates/${metrology}/periods/${period!.key}/cells/all:staff/records?pageSize=100`)).json() as { items: { kind: string; title: string }[] };
     expect(drill.items.filter((i) => i.title === '成都市第五人民医院').map((i) => i.kind)).toEqual(['dispatch', 'dispatch']);
+  });
+});
+
+describe('the ledger imported from a spreadsheet', () => {
+  const HEADER = ['器具名称*', '器具类别*', '型号规格*', '出厂编号*', '制造单位*', '测量范围', '准确度等级', '使用地点', '用途*', '数量', '强制检定', '强检目录项目'];
+  async function xlsx(rows: (string | number)[][], header = HEADER) {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('台账');
+    sheet.addRow(header);
+    for (const r of rows) sheet.addRow(r);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+  const upload = (c: Client, file: Buffer) => c.request({ method: 'POST', url: '/api/instruments/import', payload: file, headers: { 'content-type': XLSX_TYPE } });
+  const count = async () => Number((await rawRows<{ n: string }>(h.services.deps.db, sql`select count(*)::text as n from instruments`))[0]!.n);
+
+  it('offers a template that reads back as a valid ledger', async () => {
+    const res = await (await h.as('kangning')).request({ method: 'GET', url: '/api/instruments/import-template' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe(XLSX_TYPE);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getRow(1).getCell(1).text).toBe('器具名称*');
+    expect(workbook.getWorksheet('强检目录')!.getColumn(1).values).toContain('体温计');
+  });
+
+  it('refuses the whole file with each row’s problems, writing nothing', async () => {
+    const before = await count();
+    const res = await upload(
+      await h.as('kangning'),
+      await xlsx([
+        ['医用电子体温计', '体温计', 'MT-4', 'IMP-001', '鱼跃', '32–42 ℃', '±0.1 ℃', '车间', '医疗卫生', 20, '是', '体温计'],
+        ['血压计', '血压计', 'BP-2', 'IMP-002', '欧姆龙', '', '', '医务室', '保健', 0, '也许', '听诊器'],
+        ['电子台秤', '衡器', 'TCS-150', 'IMP-001', '友声', '0–150 kg', 'Ⅲ', '仓库', '贸易结算', 1, '否', ''],
+        ['红外体温计', '体温计', 'HW-F7', 'HWF7-2020-1163', '华盛昌', '', '', '南门', '医疗卫生', 1, '', ''],
+        ['', '', '', '', '', '', '', '', '', '', '', ''],
+        ['压力表', '', 'Y-100', 'IMP-005', '红旗', '', '', '', '安全防护', 2, '否', '体温计'],
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    const body = res.json().error;
+    expect(body.code).toBe('IMPORT_ROWS_INVALID');
+    const problems = (body.details.rows as { row: number; column: string; message: string }[]).map((r) => `${r.row}:${r.column}`);
+    expect(problems).toEqual(
+      expect.arrayContaining(['3:用途', '3:数量', '3:强制检定', '3:强检目录项目', '4:出厂编号', '5:出厂编号', '7:器具类别', '7:强制检定']),
+    );
+    expect(problems.some((p) => p.startsWith('2:'))).toBe(false);
+    expect(body.message).toContain('未导入任何数据');
+    expect(await count()).toBe(before);
+  });
+
+  it('writes every instrument with its e-CQS fields, marking the compulsory ones', async () => {
+    const before = await count();
+    const serial = `IMP-${Date.now()}`;
+    const res = await upload(
+      await h.as('kangning'),
+      await xlsx([
+        ['医用电子体温计', '体温计', 'MT-4', `${serial}-1`, '鱼跃', '32–42 ℃', '±0.1 ℃', '车间', '医疗卫生', 20, '', '医用电子体温计'],
+        ['电子台秤', '衡器', 'TCS-150', `${serial}-2`, '友声', '0–150 kg', 'Ⅲ', '仓库', '贸易结算', 1, '否', ''],
+      ]),
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ inserted: 2, compulsory: 1 });
+    expect(await count()).toBe(before + 2);
+    const [row] = await rawRows<{ id: string; compulsory: boolean }>(h.services.deps.db, sql`select id, compulsory from instruments where serial_number = ${`${serial}-1`}`);
+    expect(row!.compulsory).toBe(true);
+    expect((await (await h.as('kangning')).get(`/api/instruments/${row!.id}/ledger`)).json()).toMatchObject({ category: '体温计', compulsoryItem: '体温计', quantity: 20, location: '车间' });
+    expect((await h.services.auditLog.verify(h.system)).problems).toEqual([]);
+  });
+
+  it('answers a file that is no spreadsheet, a wrong type and a regulator clearly', async () => {
+    const kangning = await h.as('kangning');
+    expect((await upload(kangning, Buffer.from('不是表格'))).json().error.code).toBe('IMPORT_FILE_INVALID');
+    expect((await upload(kangning, await xlsx([['x']], ['名称']))).json().error.message).toContain('缺少列');
+    expect((await kangning.request({ method: 'POST', url: '/api/instruments/import', payload: 'abc', headers: { 'content-type': 'text/plain' } })).statusCode).toBe(415);
+    expect((await upload(await h.as('wh.officer'), await xlsx([]))).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { CertificateListQuery, CertificateView, CompulsoryItemView, ErrorBody, IdParams, LedgerDetailsBody, LedgerDetailsView, VerificationRecordBody, paged } from '@shijian/contracts';
+import {
+  CertificateListQuery,
+  CertificateView,
+  CompulsoryItemView,
+  ErrorBody,
+  IdParams,
+  LEDGER_IMPORT_MAX_BYTES,
+  LedgerDetailsBody,
+  LedgerDetailsView,
+  LedgerImportResult,
+  VerificationRecordBody,
+  paged,
+} from '@shijian/contracts';
+import { XLSX_TYPE } from '../../app.js';
+import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/types.js';
 import type { Services } from '../index.js';
 
@@ -37,4 +51,27 @@ export function metrologyRoutes(app: App, s: Services) {
     const file = await s.metrology.certificatePdf(req.actor, req.params.id);
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${encodeURIComponent(file.fileName)}"`).send(file.bytes);
   });
+
+  app.get('/api/instruments/import-template', { schema: { tags, summary: '计量器具台账导入模板（.xlsx）' } }, async (_req, reply) =>
+    reply
+      .type(XLSX_TYPE)
+      .header('content-disposition', `attachment; filename="ledger-template.xlsx"; filename*=UTF-8''${encodeURIComponent('计量器具台账导入模板.xlsx')}`)
+      .send(await s.ledgerImport.template()),
+  );
+  app.post(
+    '/api/instruments/import',
+    {
+      bodyLimit: LEDGER_IMPORT_MAX_BYTES,
+      schema: {
+        tags,
+        summary: '批量导入计量器具台账（.xlsx 原始文件为请求体）',
+        description: `请求体为 .xlsx 文件本身（Content-Type: ${XLSX_TYPE}）。任一行有误即返回 400 IMPORT_ROWS_INVALID 及逐行错误，不写入任何数据。`,
+        response: { 200: LedgerImportResult, 400: ErrorBody },
+      },
+    },
+    async (req) => {
+      if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `请上传 .xlsx 文件（Content-Type: ${XLSX_TYPE}）`);
+      return s.ledgerImport.import(req.actor, req.body);
+    },
+  );
 }
