@@ -10,15 +10,23 @@ type Row = { row_value: string | null; unit: string | null } & Record<string, st
  * With `unitDigits`, grouped by reporting unit as well (the first 2, 4 or 6 digits
  * of the region code), so every province's figures come from one pass.
  */
-export async function computeAggregates(db: Db, d: ReportTemplateDefinition, scope: Scope, unitDigits: number | null = null): Promise<Map<string | null, Aggregates>> {
+export async function computeAggregates(
+  db: Db,
+  d: ReportTemplateDefinition,
+  scope: Scope,
+  unitDigits: number | null = null,
+  /** Sources side by side on a pool; one after another inside a transaction (one connection). */
+  options: { parallel: boolean } = { parallel: true },
+): Promise<Map<string | null, Aggregates>> {
   const bySource = new Map<MetricSource, Wanted[]>();
   for (const w of wantedOf(d)) {
     const source = sourceOf(w.metric);
     bySource.set(source, [...(bySource.get(source) ?? []), w]);
   }
-  const results = await Promise.all(
-    [...bySource].map(([source, wanted]) => rawRows<Row>(db, sourceQuery(source, wanted, d.rowDimension, scope, unitDigits))),
-  );
+  const queries = [...bySource].map(([source, wanted]) => sourceQuery(source, wanted, d.rowDimension, scope, unitDigits));
+  const results: Row[][] = [];
+  if (options.parallel) results.push(...(await Promise.all(queries.map((q) => rawRows<Row>(db, q)))));
+  else for (const q of queries) results.push(await rawRows<Row>(db, q));
   const out = new Map<string | null, Aggregates>();
   for (const rows of results) {
     for (const { row_value, unit, ...values } of rows) {

@@ -111,9 +111,10 @@ export function createReporting(deps: Deps, services: { campaigns: Campaigns; ca
     const digits = UNIT_DIGITS[t.unitLevel];
     const units = area.length >= digits ? [area.slice(0, digits)] : await unitKeys(area, digits);
     const scope = (prefix: string): Scope => ({ regionPrefix: prefix || null, campaignId: t.campaignId, window });
+    const parallel = executor === db;
     return cache.get(executor, `${t.id}|${t.updatedAt.getTime()}|${t.campaignId}|${window.from}|${window.to}`, area, digits, units, {
-      all: async () => new Map([...(await computeAggregates(executor, d, scope(area), digits))].filter((e): e is [string, Aggregates] => e[0] !== null)),
-      one: async (unit) => (await computeAggregates(executor, d, scope(unit))).get(null) ?? new Map(),
+      all: async () => new Map([...(await computeAggregates(executor, d, scope(area), digits, { parallel }))].filter((e): e is [string, Aggregates] => e[0] !== null)),
+      one: async (unit) => (await computeAggregates(executor, d, scope(unit), null, { parallel })).get(null) ?? new Map(),
     });
   }
 

@@ -163,15 +163,17 @@ export function createServiceCatalogue(deps: Deps) {
       if (q.epidemic) conditions.push(eq(serviceItems.epidemic, q.epidemic === 'true'));
       if (q.onSite) conditions.push(eq(serviceItems.onSite, q.onSite === 'true'));
       const where = and(...conditions);
-      const [rows, [total]] = await Promise.all([
-        query()
-          .where(where)
-          .orderBy(q.order === 'desc' ? sql`${serviceItems.name} desc` : asc(serviceItems.name), asc(serviceItems.id))
-          .limit(q.pageSize)
-          .offset(pageOffset(q)),
-        db.select({ n: count() }).from(serviceItems).where(where),
-      ]);
-      return paged(rows.map(toView), total?.n, q);
+      // One scan: the page and, beside each row, the number of matches (a second count only past the last page).
+      const rows = await db
+        .select({ i: serviceItems, institutionName: institutions.name, total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(serviceItems)
+        .innerJoin(institutions, eq(institutions.id, serviceItems.institutionId))
+        .where(where)
+        .orderBy(q.order === 'desc' ? sql`${serviceItems.name} desc` : asc(serviceItems.name), asc(serviceItems.id))
+        .limit(q.pageSize)
+        .offset(pageOffset(q));
+      const total = rows.length ? rows[0]!.total : q.page === 1 ? 0 : ((await db.select({ n: count() }).from(serviceItems).where(where))[0]?.n ?? 0);
+      return paged(rows.map(toView), total, q);
     },
   };
 }
