@@ -29,8 +29,16 @@ export function createNotifications(deps: Deps) {
       .insert(notifications)
       .values(notices.map((n) => ({ ...n, createdAt: clock.now() })))
       .onConflictDoNothing({ target: notifications.dedupeKey })
-      .returning({ id: notifications.id });
-    if (created.length) await audit.append(tx, systemActor('notifications'), created.map((c) => ({ action: 'notification.created' as const, entity: notificationEntity, id: c.id })));
+      .returning({ id: notifications.id, orgId: notifications.orgId });
+    // Each notice is audited on a chain of its recipient's notices, not on the one system chain:
+    // otherwise every write that tells anyone anything would queue behind every other on that
+    // chain's row lock. Callers append their own entries first, so notice chains are always locked
+    // after the writer's chain, and in org order among themselves: no two writers wait on each other in a cycle.
+    const byOrg = new Map<string, string[]>();
+    for (const c of created) byOrg.set(c.orgId, [...(byOrg.get(c.orgId) ?? []), c.id]);
+    for (const [orgId, ids] of [...byOrg].sort(([a], [b]) => a.localeCompare(b))) {
+      await audit.append(tx, systemActor('notifications'), ids.map((id) => ({ action: 'notification.created' as const, entity: notificationEntity, id })), `notices:${orgId}`);
+    }
   }
 
   async function produce() {
