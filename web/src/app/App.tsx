@@ -37,6 +37,7 @@ const InspectionsModule = lazyNamed(() => import('../modules/inspections/Inspect
 const EnforcementModule = lazyNamed(() => import('../modules/enforcement/EnforcementModule'), 'EnforcementModule');
 const OversightModule = lazyNamed(() => import('../modules/oversight/OversightModule'), 'OversightModule');
 const ReportsModule = lazyNamed(() => import('../modules/reports/ReportsModule'), 'ReportsModule');
+const ServicesModule = lazyNamed(() => import('../modules/services/ServicesModule'), 'ServicesModule');
 const NotificationsPage = lazyNamed(() => import('../modules/notifications/NotificationsPage'), 'NotificationsPage');
 const PublicVerifyPage = lazyNamed(() => import('../modules/lab/PublicVerifyPage'), 'PublicVerifyPage');
 
@@ -86,6 +87,7 @@ export function App() {
         <Route path="supervision/oversight/*" element={page(<OversightModule />)} />
         <Route path="enforcement/*" element={page(<EnforcementModule />)} />
         <Route path="reports/*" element={page(<ReportsModule />)} />
+        <Route path="services/*" element={page(<ServicesModule />)} />
         <Route path="notifications" element={page(<NotificationsPage />)} />
         <Route path="instruments" element={page(<InstrumentsPage />)} />
         <Route path="instruments/:id" element={page(<InstrumentDetailPage />)} />

@@ -37,6 +37,7 @@ import { common } from './common';
 import { useT } from './i18n';
 import { LangSwitch } from './LangSwitch';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
+import { SERVICE_GROUP_LABEL, SERVICE_PAGES, servicePageOfPath } from '../modules/services/menu';
 import { GROUP_LABELS, mayOpen, PAGE_GROUPS, PAGES, pageOfPath, type PageKey } from './routes';
 import { useSession } from './session';
 import { ForbiddenPage } from './StatusPages';
@@ -92,7 +93,13 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
     const entries = pages.map((p) => ({ key: p.key, icon: ICONS[p.key], label: t(p.label) }));
     return group === 'main' ? entries : [{ type: 'group' as const, key: group, label: collapsed ? null : t(GROUP_LABELS[group]), children: entries }];
   });
-  const selected = pageOfPath(pathname)?.key;
+  // The service window (技术服务窗口) keeps its own entries, right after the overview and work queue.
+  const services = SERVICE_PAGES.filter((p) => p.visible(session)).map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) }));
+  if (services.length) {
+    const at = groups[0]?.group === 'main' ? groups[0].pages.length : 0;
+    items.splice(at, 0, { type: 'group' as const, key: 'services', label: collapsed ? null : t(SERVICE_GROUP_LABEL), children: services });
+  }
+  const selected = pageOfPath(pathname)?.key ?? servicePageOfPath(pathname)?.key;
   return (
     <Menu
       theme="dark"
@@ -100,7 +107,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
       items={items}
       selectedKeys={selected ? [selected] : []}
       onClick={({ key }) => {
-        const page = PAGES.find((p) => p.key === key);
+        const page = PAGES.find((p) => p.key === key) ?? SERVICE_PAGES.find((p) => p.key === key);
         if (page) navigate(page.path);
       }}
     />
@@ -163,13 +170,15 @@ function Shell() {
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const page = pageOfPath(pathname);
-  const allowed = !page || mayOpen(session, page);
+  const servicePage = page ? undefined : servicePageOfPath(pathname);
+  const allowed = page ? mayOpen(session, page) : !servicePage || servicePage.visible(session);
   // Someone without the overview (institution staff) lands on the first page they may open: their work queue.
   const landing = page?.key === 'home' && !allowed ? PAGES.find((p) => mayOpen(session, p)) : undefined;
 
   useEffect(() => {
-    document.title = page ? `${t(page.label)} · Shijian 市监` : 'Shijian 市监';
-  }, [page, t]);
+    const label = page?.label ?? servicePage?.label;
+    document.title = label ? `${t(label)} · Shijian 市监` : 'Shijian 市监';
+  }, [page, servicePage, t]);
 
   return (
     <Layout className="app-layout">
