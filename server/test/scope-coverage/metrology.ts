@@ -2,6 +2,8 @@
 export const routes: string[] = [
   // Reference data, public by design (the catalogue of instruments under compulsory control).
   'GET /api/public/compulsory-catalogue',
+  // The import template: column headers, an example row and the public compulsory catalogue; no one's data.
+  'GET /api/instruments/import-template',
   // metrology/metrology.test.ts › the ledger's e-CQS fields … hidden from other owners (instrument scope)
   'GET /api/instruments/{id}/ledger',
   // metrology/metrology.test.ts › who sees which certificate

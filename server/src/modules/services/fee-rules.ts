@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FeeRuleBody, FeeRuleListQuery, FeeRuleView } from '@shijian/contracts';
 import type { Db } from '../../db/client.js';
@@ -62,7 +62,7 @@ export function createFeeRules(deps: Deps) {
           .select()
           .from(feeRules)
           .where(where)
-          .orderBy(q.order === 'desc' ? feeRules.effectiveFrom : asc(feeRules.effectiveFrom), asc(feeRules.id))
+          .orderBy(q.order === 'desc' ? desc(feeRules.effectiveFrom) : asc(feeRules.effectiveFrom), asc(feeRules.id))
           .limit(q.pageSize)
           .offset(pageOffset(q)),
         db.select({ n: count() }).from(feeRules).where(where),
