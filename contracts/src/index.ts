@@ -19,3 +19,4 @@ export * from './reporting.js';
 export * from './oversight.js';
 export * from './services.js';
 export * from './metrology.js';
+export * from './complaints.js';

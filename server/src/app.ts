@@ -1,5 +1,6 @@
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { oversightRoutes } from './modules/oversight/routes.js';
+import { complaintRoutes } from './modules/complaints/routes.js';
 import { metrologyRoutes } from './modules/metrology/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { reportingRoutes } from './modules/reporting/routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   notificationRoutes(app, services);
   serviceRoutes(app, services);
   metrologyRoutes(app, services);
+  complaintRoutes(app, services);
   dishonestyPage(app, services);
   servicesPage(app, services);
   verifyPage(app, services);

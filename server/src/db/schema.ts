@@ -14,3 +14,4 @@ export * from '../modules/reporting/tables.js';
 export * from '../modules/notifications/tables.js';
 export * from '../modules/services/tables.js';
 export * from '../modules/metrology/tables.js';
+export * from '../modules/complaints/tables.js';

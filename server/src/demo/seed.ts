@@ -8,6 +8,7 @@ import { seedCampaigns } from './campaigns.js';
 import { seedInspections } from './inspections.js';
 import { seedLab } from './lab.js';
 import { seedReporting } from './reporting.js';
+import { seedComplaints } from './complaints.js';
 import { seedServices } from './services.js';
 import { seedSupervision } from './supervision.js';
 import { syntheticUscc } from './uscc.js';
@@ -316,5 +317,6 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
   await seedInspections(services, log);
   await seedReporting(services, DEMO_PASSWORD, log);
   await seedServices(services, log);
+  await seedComplaints(services, log);
   return { created: true };
 }

@@ -57,6 +57,8 @@ import { createOversight } from './oversight/service.js';
 import { reportManualValueEntity, reportOncePeriodEntity, reportSubmissionEntity, reportTemplateEntity } from './reporting/entities.js';
 import { createReporting } from './reporting/service.js';
 import { certificateEntity, compulsoryItemEntity, ledgerDetailsEntity } from './metrology/entities.js';
+import { complaintEntity } from './complaints/entities.js';
+import { createComplaints } from './complaints/service.js';
 import { createLedgerImport } from './metrology/ledger-import.js';
 import { createMetrology } from './metrology/service.js';
 import { createServiceCatalogue } from './services/catalogue.js';
@@ -133,6 +135,7 @@ export const auditedEntities: AuditedEntity[] = [
   compulsoryItemEntity,
   ledgerDetailsEntity,
   certificateEntity,
+  complaintEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -183,6 +186,7 @@ export function createServices(deps: Deps) {
     requestSamples: createRequestSamples(deps, { samples, requests: serviceRequests }),
     metrology: createMetrology(deps, { notifications }),
     ledgerImport: createLedgerImport(deps),
+    complaints: createComplaints(deps, { orgs, enterprises, cases }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -61,6 +61,9 @@ export type Action =
   | 'service.fee.write'
   | 'metrology.read'
   | 'metrology.verify'
+  | 'complaint.read'
+  | 'complaint.intake'
+  | 'complaint.handle'
   | 'notification.read'
   | 'category.write'
   | 'calendar.write'
@@ -138,6 +141,10 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   // Certificates: scope (requester, institution, bureaus over it) is in the queries; 检定员 and the admin record them.
   'metrology.read': isUser,
   'metrology.verify': (a) => a.orgKind === 'institution' && role(a, 'tester', 'institution_admin'),
+  // Complaints and reports are regulators' work; which ones is decided by the handling bureau's region.
+  'complaint.read': (a) => regulator(a),
+  'complaint.intake': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
+  'complaint.handle': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
   'notification.read': isUser,
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
