@@ -20,3 +20,4 @@ export * from './oversight.js';
 export * from './services.js';
 export * from './metrology.js';
 export * from './complaints.js';
+export * from './recalls.js';

@@ -1,6 +1,7 @@
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { oversightRoutes } from './modules/oversight/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
+import { recallRoutes } from './modules/recalls/routes.js';
 import { metrologyRoutes } from './modules/metrology/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { reportingRoutes } from './modules/reporting/routes.js';
@@ -26,6 +27,7 @@ import { enforcementRoutes } from './modules/enforcement/routes.js';
 import { samplingRoutes } from './modules/sampling/routes.js';
 import { archiveRoutes } from './modules/archive/routes.js';
 import { dishonestyPage } from './modules/portal/dishonesty-page.js';
+import { recallsPage } from './modules/portal/recalls-page.js';
 import { servicesPage } from './modules/portal/services-page.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { installErrorHandling } from './platform/http/errors.js';
@@ -131,8 +133,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   serviceRoutes(app, services);
   metrologyRoutes(app, services);
   complaintRoutes(app, services);
+  recallRoutes(app, services);
   dishonestyPage(app, services);
   servicesPage(app, services);
+  recallsPage(app, services);
   verifyPage(app, services);
   auditRoutes(app, services);
   regionRoutes(app, services.deps.regions);

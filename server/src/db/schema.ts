@@ -15,3 +15,4 @@ export * from '../modules/notifications/tables.js';
 export * from '../modules/services/tables.js';
 export * from '../modules/metrology/tables.js';
 export * from '../modules/complaints/tables.js';
+export * from '../modules/recalls/tables.js';

@@ -9,6 +9,7 @@ import { seedInspections } from './inspections.js';
 import { seedLab } from './lab.js';
 import { seedReporting } from './reporting.js';
 import { seedComplaints } from './complaints.js';
+import { seedRecalls } from './recalls.js';
 import { seedServices } from './services.js';
 import { seedSupervision } from './supervision.js';
 import { syntheticUscc } from './uscc.js';
@@ -318,5 +319,6 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
   await seedReporting(services, DEMO_PASSWORD, log);
   await seedServices(services, log);
   await seedComplaints(services, log);
+  await seedRecalls(services, log);
   return { created: true };
 }

@@ -60,6 +60,8 @@ import { certificateEntity, compulsoryItemEntity, ledgerDetailsEntity } from './
 import { complaintEntity } from './complaints/entities.js';
 import { createComplaints } from './complaints/service.js';
 import { createLedgerImport } from './metrology/ledger-import.js';
+import { recallEntity, recallProgressEntity } from './recalls/entities.js';
+import { createRecalls } from './recalls/service.js';
 import { createMetrology } from './metrology/service.js';
 import { createServiceCatalogue } from './services/catalogue.js';
 import { createAppointments } from './services/appointments.js';
@@ -136,6 +138,8 @@ export const auditedEntities: AuditedEntity[] = [
   ledgerDetailsEntity,
   certificateEntity,
   complaintEntity,
+  recallEntity,
+  recallProgressEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -187,6 +191,7 @@ export function createServices(deps: Deps) {
     metrology: createMetrology(deps, { notifications }),
     ledgerImport: createLedgerImport(deps),
     complaints: createComplaints(deps, { orgs, enterprises, cases }),
+    recalls: createRecalls(deps),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

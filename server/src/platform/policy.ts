@@ -64,6 +64,10 @@ export type Action =
   | 'complaint.read'
   | 'complaint.intake'
   | 'complaint.handle'
+  | 'recall.read'
+  | 'recall.report'
+  | 'recall.assess'
+  | 'recall.plan'
   | 'notification.read'
   | 'category.write'
   | 'calendar.write'
@@ -145,6 +149,11 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'complaint.read': (a) => regulator(a),
   'complaint.intake': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
   'complaint.handle': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
+  // Recalls: regulators oversee (scope by the producer's region); the producer reports, plans and reports progress.
+  'recall.read': (a) => regulator(a) || a.orgKind === 'enterprise',
+  'recall.report': (a) => (regulator(a) && role(a, 'officer', 'regulator_admin')) || role(a, 'enterprise_user'),
+  'recall.assess': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
+  'recall.plan': (a) => (regulator(a) && role(a, 'officer', 'regulator_admin')) || role(a, 'enterprise_user'),
   'notification.read': isUser,
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),

@@ -11,6 +11,7 @@ export const PORTAL_SECTIONS: { path: string; title: string }[] = [
   { path: '/public/services', title: '技术服务目录' },
   { path: '/public/inspections', title: '双随机抽查结果' },
   { path: '/public/dishonesty', title: '严重违法失信名单' },
+  { path: '/public/recalls', title: '召回公告' },
 ];
 
 export function portalPage(options: { title: string; body: string; css?: string; current?: string }): string {
