@@ -21,3 +21,4 @@ export * from './services.js';
 export * from './metrology.js';
 export * from './complaints.js';
 export * from './recalls.js';
+export * from './risk.js';

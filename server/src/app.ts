@@ -2,6 +2,7 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { oversightRoutes } from './modules/oversight/routes.js';
 import { complaintRoutes } from './modules/complaints/routes.js';
 import { recallRoutes } from './modules/recalls/routes.js';
+import { riskRoutes } from './modules/risk/routes.js';
 import { metrologyRoutes } from './modules/metrology/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { reportingRoutes } from './modules/reporting/routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   metrologyRoutes(app, services);
   complaintRoutes(app, services);
   recallRoutes(app, services);
+  riskRoutes(app, services);
   dishonestyPage(app, services);
   servicesPage(app, services);
   recallsPage(app, services);

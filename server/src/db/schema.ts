@@ -16,3 +16,4 @@ export * from '../modules/services/tables.js';
 export * from '../modules/metrology/tables.js';
 export * from '../modules/complaints/tables.js';
 export * from '../modules/recalls/tables.js';
+export * from '../modules/risk/tables.js';

@@ -62,6 +62,8 @@ import { createComplaints } from './complaints/service.js';
 import { createLedgerImport } from './metrology/ledger-import.js';
 import { recallEntity, recallProgressEntity } from './recalls/entities.js';
 import { createRecalls } from './recalls/service.js';
+import { riskModelEntity, riskOpinionEntity, riskWarningEntity, riskWarningStepEntity } from './risk/entities.js';
+import { createRisk } from './risk/service.js';
 import { createMetrology } from './metrology/service.js';
 import { createServiceCatalogue } from './services/catalogue.js';
 import { createAppointments } from './services/appointments.js';
@@ -140,6 +142,10 @@ export const auditedEntities: AuditedEntity[] = [
   complaintEntity,
   recallEntity,
   recallProgressEntity,
+  riskModelEntity,
+  riskOpinionEntity,
+  riskWarningEntity,
+  riskWarningStepEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -192,6 +198,7 @@ export function createServices(deps: Deps) {
     ledgerImport: createLedgerImport(deps),
     complaints: createComplaints(deps, { orgs, enterprises, cases }),
     recalls: createRecalls(deps),
+    risk: createRisk(deps),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -68,6 +68,10 @@ export type Action =
   | 'recall.report'
   | 'recall.assess'
   | 'recall.plan'
+  | 'risk.read'
+  | 'risk.import'
+  | 'risk.model'
+  | 'risk.handle'
   | 'notification.read'
   | 'category.write'
   | 'calendar.write'
@@ -154,6 +158,11 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'recall.report': (a) => (regulator(a) && role(a, 'officer', 'regulator_admin')) || role(a, 'enterprise_user'),
   'recall.assess': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
   'recall.plan': (a) => (regulator(a) && role(a, 'officer', 'regulator_admin')) || role(a, 'enterprise_user'),
+  // Risk monitoring is regulators' work; scores and warnings are scoped by region in the queries.
+  'risk.read': (a) => regulator(a),
+  'risk.import': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
+  'risk.model': (a) => regulator(a) && role(a, 'regulator_admin') && nationalOrPlatform(a),
+  'risk.handle': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
   'notification.read': isUser,
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
