@@ -28,6 +28,7 @@ import { enforcementRoutes } from './modules/enforcement/routes.js';
 import { samplingRoutes } from './modules/sampling/routes.js';
 import { archiveRoutes } from './modules/archive/routes.js';
 import { dishonestyPage } from './modules/portal/dishonesty-page.js';
+import { complaintsPage } from './modules/portal/complaints-page.js';
 import { recallsPage } from './modules/portal/recalls-page.js';
 import { servicesPage } from './modules/portal/services-page.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
@@ -112,6 +113,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/pdf', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   for (const type of ['image/jpeg', 'image/png']) app.addContentTypeParser(type, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   // Spreadsheet uploads (bulk imports) likewise arrive as the raw .xlsx file.
+  // The portal's forms post without script: fields as a flat record of strings.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   installErrorHandling(app);
   installSessions(app, services.auth);
@@ -139,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   dishonestyPage(app, services);
   servicesPage(app, services);
   recallsPage(app, services);
+  complaintsPage(app, services);
   verifyPage(app, services);
   auditRoutes(app, services);
   regionRoutes(app, services.deps.regions);

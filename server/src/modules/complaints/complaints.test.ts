@@ -130,3 +130,34 @@ describe('who sees which complaint', () => {
     expect((await h.services.auditLog.verify(h.system)).problems).toEqual([]);
   });
 });
+
+describe('the portal form', () => {
+  const post = (fields: Record<string, string>) =>
+    h.app.inject({ method: 'POST', url: '/public/complaints', payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+
+  it('takes a complaint without script and shows the number and the code, which open its progress', async () => {
+    const page = await h.anonymous().get('/public/complaints');
+    expect(page.body).toContain('<form class="complaint"');
+    const res = await post({ kind: 'complaint', complainantName: '陈女士', complainantPhone: '13300000006', targetName: '成都康宁医疗用品有限公司', targetUscc: ids.kangningUscc, productCategory: 'mask', subject: '口罩有异味', content: '买的口罩有刺鼻气味。', amountYuan: '' });
+    expect(res.statusCode).toBe(200);
+    const no = /data-testid="complaint-no">([^<]+)</.exec(res.body)![1]!;
+    const code = /data-testid="complaint-code">([^<]+)</.exec(res.body)![1]!;
+    expect(res.body).toContain('成都市武侯区市场监督管理局');
+    const status = await h.anonymous().get(`/public/complaints/status?no=${no}&code=${code}`);
+    expect(status.body).toContain('待处理');
+    expect((await h.anonymous().get(`/public/complaints/status?no=${no}&code=XXXX`)).statusCode).toBe(404);
+  });
+
+  it('shows each field’s message in Chinese and keeps what was typed, escaped', async () => {
+    const res = await post({ kind: 'complaint', complainantName: '<b>张</b>', complainantPhone: 'abc', targetName: '', subject: '', content: '' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('电话号码格式不正确');
+    expect(res.body).toContain('请填写被投诉举报对象');
+    expect(res.body).not.toContain('<b>张</b>');
+    expect(res.body).toContain('&#60;b&#62;张&#60;/b&#62;');
+    // Routing needs a region when the target is unknown: the service's message under the field.
+    const noRegion = await post({ kind: 'complaint', complainantName: '张', complainantPhone: '13300000007', targetName: '某小店', subject: '标题', content: '内容' });
+    expect(noRegion.statusCode).toBe(400);
+    expect(noRegion.body).toContain('请选择其所在地区');
+  });
+});

@@ -12,6 +12,7 @@ export const PORTAL_SECTIONS: { path: string; title: string }[] = [
   { path: '/public/inspections', title: '双随机抽查结果' },
   { path: '/public/dishonesty', title: '严重违法失信名单' },
   { path: '/public/recalls', title: '召回公告' },
+  { path: '/public/complaints', title: '投诉举报' },
 ];
 
 export function portalPage(options: { title: string; body: string; css?: string; current?: string }): string {
