@@ -63,7 +63,7 @@ export function complaintsPage(app: App, s: Services) {
           current: '/public/complaints',
           css: CSS,
           body: `<div class="done" data-testid="complaint-done"><p>已收到您的${parsed.data.kind === 'complaint' ? '投诉' : '举报'}，由 <strong>${e(created.handlingOrgName)}</strong> 承办，将于 <strong>${e(created.dueOn)}</strong> 前作出${parsed.data.kind === 'complaint' ? '是否受理的决定' : '核查决定'}。</p>
-<p>编号：<strong data-testid="complaint-no">${e(created.complaintNo)}</strong>　查询码：<strong data-testid="complaint-code">${e(created.accessCode)}</strong></p>
+<p>编号：<strong data-testid="complaint-no">${e(created.complaintNo)}</strong>\u3000查询码：<strong data-testid="complaint-code">${e(created.accessCode)}</strong></p>
 <p><small>请保存编号和查询码，凭此查询办理进度。</small></p></div>${lookupForm(created.complaintNo)}`,
         });
       } catch (error) {
