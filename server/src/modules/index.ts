@@ -163,6 +163,7 @@ export function createServices(deps: Deps) {
   const credit = createCredit(deps, cases);
   const sampling = createSampling(deps, { enterprises, institutions, orgs, samples, reports, cases, campaigns, categories });
   const notifications = createNotifications(deps);
+  const inspections = createInspections(deps, enterprises, orgs);
   const feeRules = createFeeRules(deps);
   const serviceRequests = createServiceRequests(deps, { orgs, notifications, feeRules });
   return {
@@ -180,7 +181,7 @@ export function createServices(deps: Deps) {
     integrity: createIntegrity(deps, catalogue, instruments),
     labAdmin: createLabAdmin(deps, catalogue),
     campaigns,
-    inspections: createInspections(deps, enterprises, orgs),
+    inspections,
     cases,
     credit,
     sampling,
@@ -198,7 +199,7 @@ export function createServices(deps: Deps) {
     ledgerImport: createLedgerImport(deps),
     complaints: createComplaints(deps, { orgs, enterprises, cases }),
     recalls: createRecalls(deps),
-    risk: createRisk(deps),
+    risk: createRisk(deps, { inspections }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

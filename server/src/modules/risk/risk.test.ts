@@ -97,6 +97,15 @@ describe('warnings', () => {
     // Other areas do not see it.
     expect((await (await h.as('fj.admin')).get(`/api/risk/warnings/${w.id}`)).statusCode).toBe(404);
   });
+
+  it('feeds the double-random draw: red enterprises become high-risk in the inspection directory', async () => {
+    expect((await (await h.as('wh.officer')).post('/api/risk/tiers', {})).statusCode).toBe(403);
+    const applied = (await (await h.as('sc.admin')).post('/api/risk/tiers', {})).json();
+    expect(applied.updated).toBeGreaterThan(0);
+    const directory = (await (await h.as('sc.admin')).get(`/api/inspections/directory?q=${encodeURIComponent('成都康宁')}`)).json();
+    const kangning = directory.items.find((i: { id: string }) => i.id === ids.kangning);
+    expect(kangning.tier).toBe('high');
+  });
 });
 
 describe('public-opinion items', () => {

@@ -38,4 +38,9 @@ export function riskRoutes(app: App, s: Services) {
     { schema: { tags, summary: '预警流转：发现 → 研判 → 预警 → 处置', params: IdParams, body: WarningAdvanceBody, response: { 200: WarningView, 404: ErrorBody, 409: ErrorBody } } },
     (req) => s.risk.advance(req.actor, req.params.id, req.body.note),
   );
+  app.post(
+    '/api/risk/tiers',
+    { schema: { tags, summary: '按风险评分更新双随机抽查的风险等级（辖区内）', body: z.object({}).optional(), response: { 200: z.object({ updated: z.number().int() }) } } },
+    (req) => s.risk.applyTiers(req.actor),
+  );
 }

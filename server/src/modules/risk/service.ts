@@ -20,6 +20,7 @@ import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import { users } from '../identity/tables.js';
+import type { Inspections } from '../inspections/service.js';
 import { enterprises, productCategories } from '../registry/tables.js';
 import { riskModelEntity, riskOpinionEntity, riskWarningEntity, riskWarningStepEntity } from './entities.js';
 import { DEFAULT_RISK_MODEL, LEVEL_RANK, levelOf, type RiskModel } from './scoring.js';
@@ -56,7 +57,7 @@ const decaySql = (model: RiskModel, today: string) => sql`power(0.5, greatest(0,
  * next score), warnings raised when a score crosses a threshold and moved by people through
  * 发现 → 研判 → 预警 → 处置, public-opinion items imported as signals, the model as data.
  */
-export function createRisk(deps: Deps) {
+export function createRisk(deps: Deps, services: { inspections: Inspections }) {
   const { db, clock, audit, calendar, regions } = deps;
 
   async function model(executor: Db = db): Promise<RiskModel> {
@@ -310,6 +311,24 @@ export function createRisk(deps: Deps) {
         db.select({ n: count() }).from(riskWarnings).where(where),
       ]);
       return paged(await warningViews(rows), total?.n, q);
+    },
+
+    /**
+     * Risk tiers for the double-random draw from the scores: red and orange enterprises become
+     * 高风险, yellow 较高风险, blue 一般; the draw's ratios per tier then sample them more often.
+     * Only enterprises with a level in the actor's area change; each change is audited as a tier set by hand.
+     */
+    async applyTiers(actor: Actor): Promise<{ updated: number }> {
+      authorize(actor, 'inspection.roster');
+      const top = await scores(actor, { dimension: 'enterprise', limit: 200 });
+      const tierOf = { red: 'high', orange: 'high', yellow: 'elevated', blue: 'general' } as const;
+      let updated = 0;
+      for (const s of top) {
+        if (!s.level) continue;
+        await services.inspections.setTier(actor, s.key, { tier: tierOf[s.level], basis: `风险评分 ${s.score}（${s.level}），${s.signals} 条信号`, assessedOn: calendar.today() });
+        updated++;
+      }
+      return { updated };
     },
 
     /** The next step of a warning (研判, 预警, 处置), with a note; the one who takes it becomes its owner. */
