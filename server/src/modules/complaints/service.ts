@@ -18,7 +18,7 @@ import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
 import type { Cases } from '../enforcement/cases.js';
 import { cases } from '../enforcement/tables.js';
-import type { Orgs } from '../identity/orgs.js';
+import { likeEscape, type Orgs } from '../identity/orgs.js';
 import { orgs } from '../identity/tables.js';
 import type { Enterprises } from '../registry/enterprises.js';
 import { decisionDue, mediationDue, runningClock } from './clocks.js';
@@ -205,7 +205,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       if (q.status) conditions.push(eq(complaints.status, q.status));
       if (q.overdue === 'true') conditions.push(lt(complaints.dueOn, calendar.today()));
       if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(complaints.complaintNo, like), ilike(complaints.targetName, like), ilike(complaints.subject, like)));
       }
       const where = and(...conditions);

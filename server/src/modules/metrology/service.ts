@@ -8,6 +8,7 @@ import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
+import { likeEscape } from '../identity/orgs.js';
 import { users } from '../identity/tables.js';
 import type { Notice, Notifications } from '../notifications/service.js';
 import { instrumentVerificationEntity } from '../registry/entities.js';
@@ -329,7 +330,7 @@ export function createMetrology(deps: Deps, services: { notifications: Notificat
       if (q.requestId) conditions.push(eq(verificationCertificates.requestId, q.requestId));
       if (q.kind) conditions.push(eq(verificationCertificates.kind, q.kind));
       if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(verificationCertificates.certificateNo, like), ilike(verificationCertificates.instrumentName, like), ilike(verificationCertificates.serialNumber, like)));
       }
       const where = and(...conditions);

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
+import { likeEscape } from '../identity/orgs.js';
 import { enterprises } from '../registry/tables.js';
 import { recallEntity, recallProgressEntity } from './entities.js';
 import { recallCounters, recallProgress, recalls } from './tables.js';
@@ -133,7 +134,7 @@ export function createRecalls(deps: Deps) {
       const conditions: (SQL | undefined)[] = [recallScope(actor)];
       if (q.status) conditions.push(eq(recalls.status, q.status));
       if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(recalls.productName, like), ilike(enterprises.name, like), ilike(recalls.recallNo, like)));
       }
       const where = and(...conditions);
@@ -210,7 +211,7 @@ export function createRecalls(deps: Deps) {
     async publicList(q: z.infer<typeof PublicRecallQuery>) {
       const conditions: (SQL | undefined)[] = [isNotNull(recalls.publishedAt)];
       if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(recalls.productName, like), ilike(enterprises.name, like)));
       }
       const where = and(...conditions);

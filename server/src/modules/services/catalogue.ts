@@ -7,11 +7,12 @@ import type { Deps } from '../../platform/deps.js';
 import { invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
+import { likeEscape } from '../identity/orgs.js';
 import { institutions, productCategories } from '../registry/tables.js';
 import { serviceItemEntity } from './entities.js';
 import { serviceItems } from './tables.js';
 
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const likePattern = (q: string) => `%${likeEscape(q)}%`;
 
 /** What the catalogue's words are matched against: name, parameters and standards, lower case. */
 export const searchTextOf = (item: { name: string; parameters: string; standards: string[] }) => [item.name, item.parameters, ...item.standards].join(' ').toLowerCase();

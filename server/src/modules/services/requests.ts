@@ -16,7 +16,7 @@ import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
 import { authorize } from '../../platform/policy.js';
-import type { Orgs } from '../identity/orgs.js';
+import { likeEscape, type Orgs } from '../identity/orgs.js';
 import { orgs, users } from '../identity/tables.js';
 import type { Notice, Notifications } from '../notifications/service.js';
 import { enterpriseCategories, enterprises, institutions, productCategories } from '../registry/tables.js';
@@ -452,7 +452,7 @@ export function createServiceRequests(deps: Deps, services: { orgs: Orgs; notifi
       if (q.green) conditions.push(eq(serviceRequests.green, q.green === 'true'));
       if (q.overdue === 'true') conditions.push(eq(serviceRequests.green, true), eq(serviceRequests.status, 'submitted'), lt(serviceRequests.respondBy, now));
       if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(serviceRequests.requestNo, like), ilike(serviceRequests.requesterName, like)));
       }
       const where = and(...conditions);
