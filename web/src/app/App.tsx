@@ -40,6 +40,7 @@ const ReportsModule = lazyNamed(() => import('../modules/reports/ReportsModule')
 const ServicesModule = lazyNamed(() => import('../modules/services/ServicesModule'), 'ServicesModule');
 const NotificationsPage = lazyNamed(() => import('../modules/notifications/NotificationsPage'), 'NotificationsPage');
 const PublicVerifyPage = lazyNamed(() => import('../modules/lab/PublicVerifyPage'), 'PublicVerifyPage');
+const PublicRequestPage = lazyNamed(() => import('../modules/services/PublicRequestPage'), 'PublicRequestPage');
 
 function ServerUnreachable({ onRetry }: { onRetry: () => void }) {
   const t = useT();
@@ -71,6 +72,7 @@ export function App() {
     <Routes>
       <Route path="/login" element={page(<LoginPage />)} />
       <Route path="/public/verify" element={page(<PublicVerifyPage />)} />
+      <Route path="/public/service-request" element={page(<PublicRequestPage />)} />
       <Route path="/change-password" element={<RequireSession passwordChange>{page(<ForcedPasswordPage />)}</RequireSession>} />
       <Route element={<RequireSession>{page(<AppLayout />)}</RequireSession>}>
         <Route index element={page(<DashboardPage />)} />

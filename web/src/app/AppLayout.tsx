@@ -94,7 +94,7 @@ function SideMenu({ collapsed }: { collapsed: boolean }) {
     return group === 'main' ? entries : [{ type: 'group' as const, key: group, label: collapsed ? null : t(GROUP_LABELS[group]), children: entries }];
   });
   // The service window (技术服务窗口) keeps its own entries, right after the overview and work queue.
-  const services = SERVICE_PAGES.filter((p) => p.visible(session)).map((p) => ({ key: p.key, icon: p.icon, label: t(p.label) }));
+  const services = SERVICE_PAGES.filter((p) => p.visible(session)).map((p) => ({ key: p.key, icon: p.icon, label: t(p.menuLabel?.(session) ?? p.label) }));
   if (services.length) {
     const at = groups[0]?.group === 'main' ? groups[0].pages.length : 0;
     items.splice(at, 0, { type: 'group' as const, key: 'services', label: collapsed ? null : t(SERVICE_GROUP_LABEL), children: services });
@@ -176,9 +176,9 @@ function Shell() {
   const landing = page?.key === 'home' && !allowed ? PAGES.find((p) => mayOpen(session, p)) : undefined;
 
   useEffect(() => {
-    const label = page?.label ?? servicePage?.label;
+    const label = page?.label ?? (servicePage ? (servicePage.menuLabel?.(session) ?? servicePage.label) : undefined);
     document.title = label ? `${t(label)} · Shijian 市监` : 'Shijian 市监';
-  }, [page, servicePage, t]);
+  }, [page, servicePage, session, t]);
 
   return (
     <Layout className="app-layout">

@@ -14,6 +14,7 @@ import { useSession } from '../../app/session';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { InstrumentForm } from './InstrumentForm';
+import { LedgerCard } from './LedgerDetails';
 import { ins } from './messages';
 import { ValidityBadge } from './ValidityBadge';
 import { VerificationForm } from './VerificationForm';
@@ -114,6 +115,7 @@ export function InstrumentDetailPage() {
       <Card title={t(ins.basics)} className="detail-card">
         <Facts instrument={instrument} />
       </Card>
+      <LedgerCard instrumentId={instrument.id} writable={writable} />
       <Card
         title={t(ins.verifications)}
         className="detail-card"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, DatePicker, Form, Tag, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router-dom';
 import { INSTRUMENT_STATUS_LABELS, INSTRUMENT_STATUSES } from '@shijian/contracts';
@@ -17,6 +17,7 @@ import { useListParams } from '../../shared/useListParams';
 import { useListQuery } from '../../shared/useListQuery';
 import { OrgPicker } from '../orgs/OrgPicker';
 import { InstrumentForm } from './InstrumentForm';
+import { LedgerImportModal } from './LedgerImportModal';
 import { ins } from './messages';
 import { ValidityBadge } from './ValidityBadge';
 import { EXPIRING_DAYS } from './validity';
@@ -73,6 +74,7 @@ export function InstrumentsPage() {
   const navigate = useNavigate();
   const list = useListParams(LIST, FILTERS);
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const writable = can(session, 'instrument.write');
   const ownLedger = session.org.kind === 'institution' || session.org.kind === 'enterprise';
   const result = useListQuery(['instruments'], list.query as InstrumentListQuery, instrumentsApi.list);
@@ -94,14 +96,23 @@ export function InstrumentsPage() {
         subtitle={t(ownLedger ? ins.subtitleOwner : ins.subtitleRegulator)}
         extra={
           writable ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t(ins.create)}
-            </Button>
+            <>
+              {/* Imports go into the caller's own ledger: owners only, not the platform. */}
+              {ownLedger ? (
+                <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                  {t(ins.import)}
+                </Button>
+              ) : null}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t(ins.create)}
+              </Button>
+            </>
           ) : null
         }
       />
       <InstrumentFilters values={list.filters} showOwner={!ownLedger} onApply={list.setFilters} />
       <ListTable<InstrumentView> list={list} result={result} columns={columns} emptyText={t(ins.empty)} scroll={{ x: 1000 }} />
+      {writable && ownLedger ? <LedgerImportModal open={importing} onClose={() => setImporting(false)} /> : null}
       <InstrumentForm open={creating} onClose={() => setCreating(false)} onSaved={(i) => navigate(`/instruments/${i.id}`)} />
     </>
   );

@@ -15,6 +15,7 @@ import { wm } from './messages';
 import { clockState } from './clock';
 import { GreenTag, REQUESTER_KIND_LABELS, ResponseClock, StatusTag, useNow, useOwnInstitution, Yuan } from './parts';
 import { RequestActions } from './RequestActions';
+import { LineActions, RequestBookingsCard, RequestCertificatesCard, RequestSamplesCard, useRequestRole } from './RequestWork';
 
 /**
  * Which of the other requests in the chain the caller may open: the API answers 404 for one out
@@ -26,6 +27,22 @@ function useVisibleRequests(ids: string[]): (id: string) => boolean {
   });
   const visible = new Set(ids.filter((_, i) => results[i]?.isSuccess));
   return (id) => visible.has(id);
+}
+
+/** The requests this one was referred on to, and those they were referred on to in turn. */
+function downstreamOf(request: ServiceRequestView): string[] {
+  const found: string[] = [];
+  const queue = [request.id];
+  while (queue.length) {
+    const from = queue.shift()!;
+    for (const r of request.referrals) {
+      if (r.fromRequestId === from && r.toRequestId !== request.id && !found.includes(r.toRequestId)) {
+        found.push(r.toRequestId);
+        queue.push(r.toRequestId);
+      }
+    }
+  }
+  return found;
 }
 
 /** A request number, linked when the caller may open it and it is not the page being read. */
@@ -78,6 +95,10 @@ function ReferralChain({ request, visible }: { request: ServiceRequestView; visi
 
 function LinesTable({ request, visible }: { request: ServiceRequestView; visible: (id: string) => boolean }) {
   const t = useT();
+  // 收样 / 检定 on the lines, for the holding institution's staff once accepted.
+  const role = useRequestRole(request);
+  const here = request.lines.filter((l) => !l.referredToRequestId);
+  const working = (role.mayReceive && here.some((l) => l.kind === 'testing')) || (role.mayVerify && here.some((l) => l.kind === 'verification'));
   const toNo = new Map(request.referrals.map((r) => [r.toRequestId, r.toRequestNo]));
   const columns: TableColumnsType<ServiceRequestLineView> = [
     {
@@ -116,6 +137,7 @@ function LinesTable({ request, visible }: { request: ServiceRequestView; visible
           <span className="secondary-text">{t(wm.stillHere)}</span>
         ),
     },
+    { title: t(wm.lineWork), key: 'work', width: 110, fixed: 'right', hidden: !working, render: (_, l) => <LineActions request={request} line={l} /> },
   ];
   return (
     <Table<ServiceRequestLineView>
@@ -139,7 +161,7 @@ function LinesTable({ request, visible }: { request: ServiceRequestView; visible
           <Table.Summary.Cell index={5} align="right">
             <Yuan value={request.payableYuan} strong />
           </Table.Summary.Cell>
-          <Table.Summary.Cell index={6} colSpan={2} />
+          <Table.Summary.Cell index={6} colSpan={working ? 3 : 2} />
         </Table.Summary.Row>
       )}
     />
@@ -196,6 +218,9 @@ export function RequestDetailPage() {
   }
   const mayHandle = serviceAccess.handle(session) && own?.id === r.institutionId;
   const from = r.referredFromId ? r.referrals.find((x) => x.toRequestId === r.id) : undefined;
+  // The work of the requests this one was referred on to shows here too (those the caller may open).
+  const chain = [r.id, ...downstreamOf(r).filter(visible)];
+  const hasKind = (kind: ServiceRequestLineView['kind']) => r.lines.some((l) => l.kind === kind);
 
   return (
     <>
@@ -275,6 +300,9 @@ export function RequestDetailPage() {
       <Card title={t(wm.linesTitle)} className="detail-card">
         <LinesTable request={r} visible={visible} />
       </Card>
+      <RequestBookingsCard request={r} />
+      {hasKind('verification') ? <RequestCertificatesCard request={r} ids={chain} /> : null}
+      {hasKind('testing') ? <RequestSamplesCard ids={chain} /> : null}
       <Card title={t(wm.chainTitle)} className="detail-card">
         <ReferralChain request={r} visible={visible} />
       </Card>

@@ -2,13 +2,22 @@ import { useEffect, useState } from 'react';
 import { Space, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { SERVICE_KIND_LABELS, SERVICE_REQUEST_STATUS_LABELS, type ServiceKind, type ServiceRequestStatus } from '@shijian/contracts';
+import {
+  BOOKING_CHANNEL_LABELS,
+  BOOKING_STATUS_LABELS,
+  CERTIFICATE_KIND_LABELS,
+  PLACE_TYPE_LABELS,
+  SERVICE_KIND_LABELS,
+  SERVICE_REQUEST_STATUS_LABELS,
+  type ServiceKind,
+  type ServiceRequestStatus,
+} from '@shijian/contracts';
 import { useT, type Label } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDateTime } from '../../shared/format';
 import { useRegionPathLabel } from '../../shared/RegionCascader';
 import { formatYuan } from '../enforcement/money';
-import { keys, servicesApi, type ServiceItemView, type ServiceRequestView } from './api';
+import { keys, servicesApi, type BookingStatus, type BookingView, type CertificateView, type PlaceType, type ServiceItemView, type ServiceRequestView } from './api';
 import { clockState, HOUR_MS, MINUTE_MS } from './clock';
 import { wm } from './messages';
 
@@ -142,4 +151,32 @@ export function useOwnInstitution() {
   const enabled = session.org.kind === 'institution';
   const query = useQuery({ queryKey: keys.ownInstitution(session.org.id), queryFn: () => servicesApi.ownInstitution(session.org.id), enabled, staleTime: 5 * 60_000 });
   return enabled ? (query.data ?? null) : null;
+}
+
+const BOOKING_COLOURS: Record<BookingStatus, string> = { booked: 'blue', attended: 'green', no_show: 'red', cancelled: 'default' };
+
+/** 已预约 / 已到场 / 未到场 / 已取消, in the server's words. */
+export function BookingStatusTag({ status }: { status: BookingStatus }) {
+  return <Tag color={BOOKING_COLOURS[status]}>{BOOKING_STATUS_LABELS[status]}</Tag>;
+}
+
+export function ChannelTag({ channel }: { channel: BookingView['channel'] }) {
+  return <Tag color={channel === 'phone' ? 'orange' : 'cyan'}>{BOOKING_CHANNEL_LABELS[channel]}</Tag>;
+}
+
+const PLACE_COLOURS: Record<PlaceType, string> = { hospital: 'red', checkpoint: 'orange', enterprise: 'blue', crowded_place: 'purple' };
+
+export function PlaceTypeTag({ type }: { type: PlaceType }) {
+  return <Tag color={PLACE_COLOURS[type]}>{PLACE_TYPE_LABELS[type]}</Tag>;
+}
+
+/** 检定证书 (a pass) or 检定结果通知书 (a fail). */
+export function CertificateKindTag({ kind }: { kind: CertificateView['kind'] }) {
+  return <Tag color={kind === 'certificate' ? 'green' : 'red'}>{CERTIFICATE_KIND_LABELS[kind]}</Tag>;
+}
+
+/** Where the slot's service happens: at the institution or on site. */
+export function SlotModeTag({ onSite }: { onSite: boolean }) {
+  const t = useT();
+  return onSite ? <Tag color="cyan">{t(wm.slotOnSite)}</Tag> : <Tag>{t(wm.slotAtInstitution)}</Tag>;
 }
