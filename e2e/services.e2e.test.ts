@@ -19,7 +19,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { login, logout, startApp, type RunningApp } from './harness.js';
+import { apiAs, login, logout, startApp, type RunningApp } from './harness.js';
 
 /** A write through the API as a demo user, for fixtures only (the steps under test go through the browser). */
 async function apiWriter(baseUrl: string, username: string, password = 'Shijian@2026') {
@@ -309,24 +309,14 @@ describe('service window: green-channel request → partial referral → booking
     await page.getByRole('button', { name: `检定：${THERMOMETERS}` }).click();
     const drawer = page.getByRole('dialog', { name: `检定：${THERMOMETERS}` });
     await drawer.waitFor();
-    // An institution cannot read another org's ledger: the instrument is entered as presented.
-    await drawer.getByTestId('ledger-unavailable').waitFor();
+    // The institution holding the request reads 康宁's ledger: the infrared thermometer is picked from it.
     await expect.poll(() => drawer.getByLabel('检定规程').inputValue()).toContain('JJG 1162-2019');
-    await drawer.getByLabel('器具名称').fill('红外体温计');
-    await drawer.getByLabel('型号规格').fill('HW-F7');
-    await drawer.getByLabel('出厂编号').fill('HWF7-2020-1163');
-    await drawer.getByLabel('制造单位').fill('深圳华盛昌');
-    await drawer.getByLabel('测量范围').fill('32–42.9 ℃');
-    await drawer.getByLabel('准确度等级').fill('±0.2 ℃');
+    await choose(page, drawer, '台账器具', 'HWF7-2020-1163');
     await drawer.getByLabel('计量标准').fill('恒温槽 / 标准铂电阻温度计（二等）');
     await drawer.getByLabel('检定结论').fill('符合 JJG 1162-2019 要求，准予使用');
-    // A pass needs its validity and two signers, said in Chinese.
+    // A pass needs two signers, said in Chinese; its validity comes from the ledger's catalogue item (体温计, 12 months).
     await drawer.getByRole('button', { name: /出\s*具/ }).click();
-    await drawer.getByText('请填写有效期至').waitFor();
     await drawer.getByText('请选择核验员').waitFor();
-    // 体温计 is in the compulsory catalogue: its period gives 有效期至.
-    await choose(page, drawer, '强检目录项目', '体温计（');
-    await expect.poll(() => drawer.getByLabel('有效期至').inputValue()).toBe(VALID_UNTIL);
     await choose(page, drawer, '核验员', CHECKER);
     await choose(page, drawer, '批准人', APPROVER);
     await drawer.getByRole('button', { name: /出\s*具/ }).click();
@@ -341,6 +331,10 @@ describe('service window: green-channel request → partial referral → booking
     certificateNo = (await row.locator('.mono').first().innerText()).trim();
     expect(certificateNo).toMatch(/^JD350102-\d{4}-\d{5}$/);
     await expect(row.getByTestId('certificate-valid-until').innerText()).resolves.toBe(VALID_UNTIL);
+    // Written into 康宁's ledger: the instrument is valid until the new date.
+    const api = await apiAs(app.baseUrl, 'kangning');
+    const ledger = await api.get<{ items: { serialNumber: string; validUntil: string | null }[] }>('/api/instruments?pageSize=100');
+    expect(ledger.items.find((i) => i.serialNumber === 'HWF7-2020-1163')?.validUntil).toBe(VALID_UNTIL);
     await expect(row.innerText()).resolves.toContain('合格');
   });
 

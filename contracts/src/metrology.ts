@@ -140,3 +140,17 @@ export const LEDGER_IMPORT_MAX_ROWS = 5_000;
 export const LEDGER_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 
 export const LedgerImportResult = z.object({ inserted: z.number().int(), compulsory: z.number().int() });
+
+/** An instrument of a requester's ledger, as the institution holding the request sees it. */
+export const RequesterInstrumentView = z.object({
+  id: Id,
+  name: z.string(),
+  model: z.string(),
+  serialNumber: z.string(),
+  manufacturer: z.string(),
+  measuringRange: z.string(),
+  status: z.string(),
+  accuracyClass: z.string().nullable(),
+  compulsoryItem: z.string().nullable(),
+  periodMonths: z.number().int().nullable(),
+});

@@ -449,3 +449,6 @@ export const RequestSampleView = z.object({
   reportNo: z.string().nullable(),
 });
 export type RequestSampleView = z.infer<typeof RequestSampleView>;
+
+/** A colleague of the caller's institution (who may check and approve a verification). */
+export const StaffMemberView = z.object({ id: Id, displayName: z.string(), roles: z.array(z.string()) });

@@ -6,6 +6,9 @@ export const routes: string[] = [
   'GET /api/instruments/import-template',
   // metrology/metrology.test.ts › the ledger's e-CQS fields … hidden from other owners (instrument scope)
   'GET /api/instruments/{id}/ledger',
+  // metrology/metrology.test.ts › what the verifier may look up (own institution's people; the ledger of a held request's requester)
+  'GET /api/institution-staff',
+  'GET /api/service-requests/{id}/requester-instruments',
   // metrology/metrology.test.ts › who sees which certificate
   'GET /api/verification-certificates',
   'GET /api/verification-certificates/{id}',

@@ -155,6 +155,21 @@ describe('verification for a request', () => {
   });
 });
 
+describe('what the verifier may look up', () => {
+  it('lists the people of the verifier’s own institution, and the requester’s ledger only to the institution holding its request', async () => {
+    const staff = (await (await h.as('scmi.verifier')).get('/api/institution-staff')).json() as { id: string; displayName: string }[];
+    expect(staff.map((p) => p.displayName)).toEqual(expect.arrayContaining(['川计量院核验员 冯涛', '川计量院管理员 孙悦']));
+    expect(staff.every((p) => !p.displayName.startsWith('闽'))).toBe(true);
+    expect((await (await h.as('kangning')).get('/api/institution-staff')).statusCode).toBe(403);
+
+    const r = await acceptedRequest();
+    const ledger = (await (await h.as('scmi.verifier')).get(`/api/service-requests/${r.id}/requester-instruments`)).json() as { id: string; compulsoryItem: string | null; periodMonths: number | null }[];
+    expect(ledger.find((i) => i.id === ids.irThermometer)).toMatchObject({ compulsoryItem: '体温计', periodMonths: 12 });
+    expect((await (await h.as('fjmi.tester')).get(`/api/service-requests/${r.id}/requester-instruments`)).statusCode).toBe(404);
+    expect((await (await h.as('minkang')).get(`/api/service-requests/${r.id}/requester-instruments`)).statusCode).toBe(403);
+  });
+});
+
 describe('who sees which certificate', () => {
   it('shows a certificate to the requester, the institution and the bureaus over it, and nobody else', async () => {
     const all = (await (await h.as('samr.admin')).get('/api/verification-certificates?pageSize=100')).json().items as CertificateView[];

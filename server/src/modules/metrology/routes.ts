@@ -9,6 +9,8 @@ import {
   LedgerDetailsBody,
   LedgerDetailsView,
   LedgerImportResult,
+  RequesterInstrumentView,
+  StaffMemberView,
   VerificationRecordBody,
   paged,
 } from '@shijian/contracts';
@@ -73,5 +75,11 @@ export function metrologyRoutes(app: App, s: Services) {
       if (!Buffer.isBuffer(req.body)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', `请上传 .xlsx 文件（Content-Type: ${XLSX_TYPE}）`);
       return s.ledgerImport.import(req.actor, req.body);
     },
+  );
+  app.get('/api/institution-staff', { schema: { tags, summary: '本机构人员（检定时选择核验员、批准人）', response: { 200: z.array(StaffMemberView) } } }, (req) => s.metrology.staff(req.actor));
+  app.get(
+    '/api/service-requests/:id/requester-instruments',
+    { schema: { tags, summary: '申请单位的计量器具台账（受理机构检定时选择）', params: IdParams, response: { 200: z.array(RequesterInstrumentView), 404: ErrorBody } } },
+    (req) => s.metrology.requesterInstruments(req.actor, req.params.id),
   );
 }

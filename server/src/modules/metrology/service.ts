@@ -324,6 +324,51 @@ export function createMetrology(deps: Deps, services: { notifications: Notificat
       return certificate(actor, id);
     },
 
+    /** The people of the caller's institution, for the verifier to name a checker and an approver. */
+    async staff(actor: Actor) {
+      authorize(actor, 'metrology.verify');
+      const institution = await institutionOfActor(db, actor);
+      if (!institution) return [];
+      return db
+        .select({ id: users.id, displayName: users.displayName, roles: users.roles })
+        .from(users)
+        .where(and(eq(users.orgId, institution.orgId), eq(users.disabled, false)))
+        .orderBy(asc(users.displayName));
+    },
+
+    /**
+     * The requester's ledger, for the institution holding its request: the instruments it may
+     * verify for it. Nobody else's ledger, and only while the institution holds the request.
+     */
+    async requesterInstruments(actor: Actor, requestId: string) {
+      authorize(actor, 'metrology.verify');
+      const institution = await institutionOfActor(db, actor);
+      const [request] = institution
+        ? await db.select().from(serviceRequests).where(and(eq(serviceRequests.id, requestId), eq(serviceRequests.institutionId, institution.id)))
+        : [];
+      if (!request) throw notFound('service_request', requestId);
+      if (!request.requesterOrgId) return [];
+      return db
+        .select({
+          id: instruments.id,
+          name: instruments.name,
+          model: instruments.model,
+          serialNumber: instruments.serialNumber,
+          manufacturer: instruments.manufacturer,
+          measuringRange: instruments.measuringRange,
+          status: instruments.status,
+          accuracyClass: ledgerDetails.accuracyClass,
+          compulsoryItem: compulsoryItems.item,
+          periodMonths: compulsoryItems.periodMonths,
+        })
+        .from(instruments)
+        .leftJoin(ledgerDetails, eq(ledgerDetails.instrumentId, instruments.id))
+        .leftJoin(compulsoryItems, eq(compulsoryItems.id, ledgerDetails.compulsoryItemId))
+        .where(eq(instruments.ownerOrgId, request.requesterOrgId))
+        .orderBy(asc(instruments.name), asc(instruments.serialNumber))
+        .limit(500);
+    },
+
     async certificates(actor: Actor, q: z.infer<typeof CertificateListQuery>) {
       authorize(actor, 'metrology.read');
       const conditions: (SQL | undefined)[] = [certificateScope(actor)];

@@ -1,3 +1,4 @@
+import { METRICS } from '@shijian/contracts';
 import { describe, expect, it } from 'vitest';
 import { ReportTemplateBody, type Label } from '@shijian/contracts';
 import { bodyOf, emptyValues, keyFromValue, metricOptions, nextKey, placeErrors, valuesOf, type DesignerValues } from './designer';
@@ -59,7 +60,9 @@ describe('the template designer', () => {
     expect(byDomain).toContain('checks.fake_reports');
     expect(byDomain).not.toContain('sampling.batches');
     expect(metricOptions('category', t).flatMap((g) => g.options.map((o) => o.value))).not.toContain('verifications.instruments');
-    expect(metricOptions('none', t).flatMap((g) => g.options)).toHaveLength(24);
+    // Every metric can stand in a single-row table: all of the catalogue is offered.
+    expect(metricOptions('none', t).flatMap((g) => g.options)).toHaveLength(Object.values(METRICS).filter((m) => (m.dimensions as readonly string[]).includes('none')).length);
+    expect(metricOptions('none', t).flatMap((g) => g.options.map((o) => o.value))).toContain('dispatches.staff_person_times');
   });
 
   it('makes keys that are free and valid', () => {

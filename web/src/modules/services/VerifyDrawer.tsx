@@ -3,7 +3,6 @@ import { Alert, App, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, 
 import dayjs from 'dayjs';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { CERTIFICATE_KIND_LABELS } from '@shijian/contracts';
-import { instrumentsApi, labApi, usersApi } from '../../api/endpoints';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
@@ -11,7 +10,6 @@ import { isoDateField } from '../../shared/dateField';
 import { FormDrawer, useFormError } from '../../shared/FormDrawer';
 import { requiredRule } from '../../shared/rules';
 import { compulsoryLabel, ledgerApi, ledgerKeys } from '../instruments/ledgerApi';
-import { serviceAccess } from './access';
 import { keys, servicesApi, type ServiceRequestLineView, type ServiceRequestView } from './api';
 import { wm } from './messages';
 import { useNow } from './parts';
@@ -43,31 +41,19 @@ type Values = {
 
 type Person = { id: string; name: string };
 
-/**
- * The institution's people who may check and approve: the user list for those who may read it
- * (the admin); otherwise the lab's authorised signatories, all a tester can see of its colleagues.
- */
+/** The people of the caller's institution who may check and approve (everyone but the verifier). */
 export function useSigners(enabled: boolean): { people: Person[]; loading: boolean; limited: boolean } {
   const session = useSession();
-  const full = serviceAccess.listStaff(session);
-  const users = useQuery({
-    queryKey: keys.staff(session.org.id),
-    queryFn: () => usersApi.list({ orgId: session.org.id, pageSize: 100, sort: 'displayName' }),
-    enabled: enabled && full,
-    staleTime: 5 * 60_000,
-  });
-  const signatories = useQuery({ queryKey: ['lab', 'signatories'], queryFn: labApi.signatories, enabled: enabled && !full, staleTime: 5 * 60_000 });
-  const people: Person[] = full
-    ? (users.data?.items ?? []).filter((u) => !u.disabled && u.id !== session.user.id).map((u) => ({ id: u.id, name: u.displayName }))
-    : [...new Map((signatories.data ?? []).filter((s) => s.userId !== session.user.id).map((s) => [s.userId, { id: s.userId, name: s.name }])).values()];
-  return { people, loading: full ? users.isPending : signatories.isPending, limited: !full };
+  const staff = useQuery({ queryKey: keys.staff(session.org.id), queryFn: servicesApi.staff, enabled, staleTime: 5 * 60_000 });
+  const people: Person[] = (staff.data ?? []).filter((u) => u.id !== session.user.id).map((u) => ({ id: u.id, name: u.displayName }));
+  return { people, loading: staff.isPending, limited: false };
 }
 
-/** Instruments of the requester's ledger the caller can read (none for another org's institution: the API keeps ledgers to their owner). */
+/** The requester's ledger, as the institution holding its request may read it. */
 export function useRequesterLedger(request: ServiceRequestView, enabled: boolean) {
   return useQuery({
-    queryKey: ['instruments', 'of-requester', request.requesterOrgId],
-    queryFn: () => instrumentsApi.list({ ownerOrgId: request.requesterOrgId!, pageSize: 100, sort: 'name' }),
+    queryKey: ['services', 'requester-instruments', request.id],
+    queryFn: () => servicesApi.requesterInstruments(request.id),
     enabled: enabled && Boolean(request.requesterOrgId),
     staleTime: 60_000,
   });
@@ -89,7 +75,7 @@ export function VerifyDrawer({ request, line, open, onClose }: { request: Servic
   const today = beijingDate(useNow(60_000));
 
   const ledger = useRequesterLedger(request, open);
-  const ledgerItems = (ledger.data?.items ?? []).filter((i) => i.status === 'in_use');
+  const ledgerItems = (ledger.data ?? []).filter((i) => i.status === 'in_use');
   const ledgerReady = !request.requesterOrgId || !ledger.isPending;
   const signers = useSigners(open);
   const catalogue = useQuery({ queryKey: ledgerKeys.compulsory, queryFn: ledgerApi.compulsoryCatalogue, staleTime: Infinity, enabled: open });

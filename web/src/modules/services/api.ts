@@ -38,6 +38,8 @@ export type RequestSampleBody = z.input<typeof C.RequestSampleBody>;
 export type RequestSampleView = C.RequestSampleView;
 export type VerificationRecordBody = z.input<typeof C.VerificationRecordBody>;
 export type CertificateView = C.CertificateView;
+export type StaffMember = z.infer<typeof C.StaffMemberView>;
+export type RequesterInstrument = z.infer<typeof C.RequesterInstrumentView>;
 export type CertificateListQuery = z.input<typeof C.CertificateListQuery>;
 
 export const keys = {
@@ -111,6 +113,8 @@ export const servicesApi = {
   bookingOutcome: (bookingId: string, status: 'attended' | 'no_show') => api.post<BookingView>(`/api/service-bookings/${id(bookingId)}/outcome`, { status }),
 
   dispatches: (query: DispatchListQuery) => api.get<Paged<DispatchView>>('/api/onsite-dispatches', q(query)),
+  staff: () => api.get<StaffMember[]>('/api/institution-staff'),
+  requesterInstruments: (requestId: string) => api.get<RequesterInstrument[]>(`/api/service-requests/${requestId}/requester-instruments`),
   recordDispatch: (body: DispatchBody) => api.post<DispatchView>('/api/onsite-dispatches', body),
 
   requestSamples: (requestId: string) => api.get<RequestSampleView[]>(`/api/service-requests/${id(requestId)}/samples`),
