@@ -61,9 +61,9 @@ describe('a province submits its weekly report; the national bureau accepts and 
     const cell = page.locator('[data-cell="all:standards"]');
     await cell.getByText('6', { exact: true }).waitFor();
     await cell.click();
-    await dialog().getByText('上次说明：省计量院、各市州计量所现场服务人次合计').waitFor();
+    await dialog().getByText('上次说明：热工类、医疗类计量标准器具').waitFor();
     await dialog().getByLabel('数值').fill(figure);
-    await dialog().getByLabel('填报说明').fill('含市州计量所节假日上门服务人次，按派车单核对');
+    await dialog().getByLabel('填报说明').fill('含市州计量所新建的体温计检定装置，按建标考核证书核对');
     await dialog().getByRole('button', { name: /保\s*存/ }).click();
     await dialog().waitFor({ state: 'hidden' });
     await cell.getByText(figure, { exact: true }).waitFor();
