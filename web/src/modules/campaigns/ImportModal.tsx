@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Flex, Form, Modal, Progress, Result, Select, Table, Typography, Upload, type TableColumnsType } from 'antd';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Form, Modal, Progress, Result, Select, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { SCREENING_IMPORT_MAX_BYTES } from '@shijian/contracts';
-import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { errorMessage } from '../../shared/errors';
-import { CAMPAIGNS_KEY, campaignsApi, type ImportRowError } from './api';
+import { ImportRowErrors, rowErrorsOf, XlsxDropzone, type RowErrors } from '../../shared/XlsxImport';
+import { CAMPAIGNS_KEY, campaignsApi } from './api';
 import { cm } from './messages';
 import { useCampaignOptions } from './tags';
 
-type RowErrors = { message: string; rows: ImportRowError[]; errorCount: number };
 
 /**
  * (Give it a `key` of the fixed campaign so a new campaign starts afresh.)
@@ -61,12 +60,9 @@ export function ImportModal({ open, campaignId: fixedCampaign, onClose }: { open
       const started = await campaignsApi.startImport(campaignId, file);
       setJobId(started.id);
     } catch (e) {
-      const details = e instanceof ApiError ? (e.details as { rows?: ImportRowError[]; errorCount?: number } | undefined) : undefined;
-      if (e instanceof ApiError && e.code === 'IMPORT_ROWS_INVALID' && details?.rows) {
-        setRowErrors({ message: e.message, rows: details.rows, errorCount: details.errorCount ?? details.rows.length });
-      } else {
-        setFailure(errorMessage(e));
-      }
+      const rows = rowErrorsOf(e);
+      if (rows) setRowErrors(rows);
+      else setFailure(errorMessage(e));
     } finally {
       setUploading(false);
     }
@@ -74,12 +70,6 @@ export function ImportModal({ open, campaignId: fixedCampaign, onClose }: { open
 
   const running = Boolean(jobId) && status !== 'done' && status !== 'failed' && !job.isError;
   const percent = job.data && job.data.total ? Math.floor((job.data.processed * 100) / job.data.total) : 0;
-
-  const columns: TableColumnsType<ImportRowError> = [
-    { title: t(cm.row), dataIndex: 'row', width: 70 },
-    { title: t(cm.column), dataIndex: 'column', width: 150, render: (c: string | null) => c ?? t(cm.wholeRow) },
-    { title: t(cm.error), dataIndex: 'message' },
-  ];
 
   const body = () => {
     if (jobId) {
@@ -122,32 +112,26 @@ export function ImportModal({ open, campaignId: fixedCampaign, onClose }: { open
           </Flex>
         </Form.Item>
         <Form.Item label={t(cm.importStep2)} required>
-          <Upload.Dragger
-            accept=".xlsx"
-            maxCount={1}
-            fileList={file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : []}
+          <XlsxDropzone
+            file={file}
+            maxBytes={SCREENING_IMPORT_MAX_BYTES}
+            text={{ notXlsx: t(cm.notXlsx), tooBig: t(cm.tooBig), dropHint: t(cm.dropHint), dropNote: t(cm.dropNote) }}
+            onPick={(f) => {
+              setRowErrors(null);
+              setFailure(null);
+              setPickError(null);
+              setFile(f);
+            }}
+            onRefuse={(message) => {
+              setRowErrors(null);
+              setFailure(null);
+              setPickError(message);
+            }}
             onRemove={() => {
               setFile(null);
               setRowErrors(null);
             }}
-            beforeUpload={(f) => {
-              setRowErrors(null);
-              setFailure(null);
-              if (!f.name.toLowerCase().endsWith('.xlsx')) setPickError(t(cm.notXlsx));
-              else if (f.size > SCREENING_IMPORT_MAX_BYTES) setPickError(t(cm.tooBig));
-              else {
-                setPickError(null);
-                setFile(f);
-              }
-              return Upload.LIST_IGNORE;
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t(cm.dropHint)}</p>
-            <p className="ant-upload-hint">{t(cm.dropNote)}</p>
-          </Upload.Dragger>
+          />
         </Form.Item>
         {pickError ? <Alert type="error" showIcon className="form-alert" title={pickError} /> : null}
         {failure ? <Alert type="error" showIcon className="form-alert" role="alert" title={failure} /> : null}
@@ -158,24 +142,17 @@ export function ImportModal({ open, campaignId: fixedCampaign, onClose }: { open
           </div>
         ) : null}
         {rowErrors ? (
-          <>
-            <Alert
-              type="error"
-              showIcon
-              role="alert"
-              className="form-alert"
-              title={rowErrors.message}
-              description={rowErrors.errorCount > rowErrors.rows.length ? t(cm.rowErrorsMore, { shown: rowErrors.rows.length, n: rowErrors.errorCount }) : t(cm.rowErrorsTitle)}
-            />
-            <Table<ImportRowError>
-              size="small"
-              rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.message}`}
-              columns={columns}
-              dataSource={rowErrors.rows}
-              pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-              className="import-errors"
-            />
-          </>
+          <ImportRowErrors
+            errors={rowErrors}
+            text={{
+              row: t(cm.row),
+              column: t(cm.column),
+              wholeRow: t(cm.wholeRow),
+              error: t(cm.error),
+              title: t(cm.rowErrorsTitle),
+              more: (shown, n) => t(cm.rowErrorsMore, { shown, n }),
+            }}
+          />
         ) : null}
       </Form>
     );

@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Form, Modal, Progress, Result, Table, Typography, Upload, type TableColumnsType } from 'antd';
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Form, Modal, Progress, Result, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { LEDGER_IMPORT_MAX_BYTES } from '@shijian/contracts';
-import { ApiError } from '../../api/client';
 import { useT } from '../../app/i18n';
 import { errorMessage } from '../../shared/errors';
-import { ledgerApi, type ImportRowError, type LedgerImportResult } from './ledgerApi';
+import { ImportRowErrors, rowErrorsOf, XlsxDropzone, type RowErrors } from '../../shared/XlsxImport';
+import { ledgerApi, type LedgerImportResult } from './ledgerApi';
 import { ins } from './messages';
 
-type RowErrors = { message: string; rows: ImportRowError[]; errorCount: number };
 
 /**
  * 批量导入: download the template, upload the filled .xlsx. Every row is checked first; a file
@@ -43,20 +42,13 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
       setDone(result);
       void client.invalidateQueries({ queryKey: ['instruments'] });
     } catch (e) {
-      const details = e instanceof ApiError ? (e.details as { rows?: ImportRowError[]; errorCount?: number } | undefined) : undefined;
-      if (e instanceof ApiError && e.code === 'IMPORT_ROWS_INVALID' && details?.rows) {
-        setRowErrors({ message: e.message, rows: details.rows, errorCount: details.errorCount ?? details.rows.length });
-      } else setFailure(errorMessage(e));
+      const rows = rowErrorsOf(e);
+      if (rows) setRowErrors(rows);
+      else setFailure(errorMessage(e));
     } finally {
       setUploading(false);
     }
   }
-
-  const columns: TableColumnsType<ImportRowError> = [
-    { title: t(ins.row), dataIndex: 'row', width: 70 },
-    { title: t(ins.column), dataIndex: 'column', width: 150, render: (c: string | null) => c ?? t(ins.wholeRow) },
-    { title: t(ins.error), dataIndex: 'message' },
-  ];
 
   const close = () => {
     reset();
@@ -91,32 +83,26 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
             </Button>
           </Form.Item>
           <Form.Item label={t(ins.importStep2)} required>
-            <Upload.Dragger
-              accept=".xlsx"
-              maxCount={1}
-              fileList={file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : []}
+            <XlsxDropzone
+              file={file}
+              maxBytes={LEDGER_IMPORT_MAX_BYTES}
+              text={{ notXlsx: t(ins.notXlsx), tooBig: t(ins.tooBig), dropHint: t(ins.dropHint), dropNote: t(ins.dropNote) }}
+              onPick={(f) => {
+                setRowErrors(null);
+                setFailure(null);
+                setPickError(null);
+                setFile(f);
+              }}
+              onRefuse={(message) => {
+                setRowErrors(null);
+                setFailure(null);
+                setPickError(message);
+              }}
               onRemove={() => {
                 setFile(null);
                 setRowErrors(null);
               }}
-              beforeUpload={(f) => {
-                setRowErrors(null);
-                setFailure(null);
-                if (!f.name.toLowerCase().endsWith('.xlsx')) setPickError(t(ins.notXlsx));
-                else if (f.size > LEDGER_IMPORT_MAX_BYTES) setPickError(t(ins.tooBig));
-                else {
-                  setPickError(null);
-                  setFile(f);
-                }
-                return Upload.LIST_IGNORE;
-              }}
-            >
-              <p className="ant-upload-drag-icon">
-                <InboxOutlined />
-              </p>
-              <p className="ant-upload-text">{t(ins.dropHint)}</p>
-              <p className="ant-upload-hint">{t(ins.dropNote)}</p>
-            </Upload.Dragger>
+            />
           </Form.Item>
           {pickError ? <Alert type="error" showIcon className="form-alert" title={pickError} /> : null}
           {failure ? <Alert type="error" showIcon className="form-alert" role="alert" title={failure} /> : null}
@@ -127,24 +113,17 @@ export function LedgerImportModal({ open, onClose }: { open: boolean; onClose: (
             </div>
           ) : null}
           {rowErrors ? (
-            <>
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                className="form-alert"
-                title={rowErrors.message}
-                description={rowErrors.errorCount > rowErrors.rows.length ? t(ins.rowErrorsMore, { shown: rowErrors.rows.length, n: rowErrors.errorCount }) : t(ins.rowErrorsTitle)}
-              />
-              <Table<ImportRowError>
-                size="small"
-                rowKey={(r) => `${r.row}-${r.column ?? ''}-${r.message}`}
-                columns={columns}
-                dataSource={rowErrors.rows}
-                pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
-                className="import-errors"
-              />
-            </>
+            <ImportRowErrors
+              errors={rowErrors}
+              text={{
+                row: t(ins.row),
+                column: t(ins.column),
+                wholeRow: t(ins.wholeRow),
+                error: t(ins.error),
+                title: t(ins.rowErrorsTitle),
+                more: (shown, n) => t(ins.rowErrorsMore, { shown, n }),
+              }}
+            />
           ) : null}
         </Form>
       )}
