@@ -38,6 +38,10 @@ const EnforcementModule = lazyNamed(() => import('../modules/enforcement/Enforce
 const OversightModule = lazyNamed(() => import('../modules/oversight/OversightModule'), 'OversightModule');
 const ReportsModule = lazyNamed(() => import('../modules/reports/ReportsModule'), 'ReportsModule');
 const ServicesModule = lazyNamed(() => import('../modules/services/ServicesModule'), 'ServicesModule');
+const ComplaintsModule = lazyNamed(() => import('../modules/complaints/ComplaintsModule'), 'ComplaintsModule');
+const RecallsModule = lazyNamed(() => import('../modules/recalls/RecallsModule'), 'RecallsModule');
+const RiskModule = lazyNamed(() => import('../modules/risk/RiskModule'), 'RiskModule');
+const PublicityModule = lazyNamed(() => import('../modules/publicity/PublicityModule'), 'PublicityModule');
 const NotificationsPage = lazyNamed(() => import('../modules/notifications/NotificationsPage'), 'NotificationsPage');
 const PublicVerifyPage = lazyNamed(() => import('../modules/lab/PublicVerifyPage'), 'PublicVerifyPage');
 const PublicRequestPage = lazyNamed(() => import('../modules/services/PublicRequestPage'), 'PublicRequestPage');
@@ -90,6 +94,10 @@ export function App() {
         <Route path="enforcement/*" element={page(<EnforcementModule />)} />
         <Route path="reports/*" element={page(<ReportsModule />)} />
         <Route path="services/*" element={page(<ServicesModule />)} />
+        <Route path="complaints/*" element={page(<ComplaintsModule />)} />
+        <Route path="recalls/*" element={page(<RecallsModule />)} />
+        <Route path="risk/*" element={page(<RiskModule />)} />
+        <Route path="publicity/*" element={page(<PublicityModule />)} />
         <Route path="notifications" element={page(<NotificationsPage />)} />
         <Route path="instruments" element={page(<InstrumentsPage />)} />
         <Route path="instruments/:id" element={page(<InstrumentDetailPage />)} />

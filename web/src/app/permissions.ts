@@ -57,6 +57,18 @@ export type Permission =
   | 'report.review'
   | 'report.template'
   | 'notification.read'
+  | 'complaint.read'
+  | 'complaint.intake'
+  | 'complaint.handle'
+  | 'recall.read'
+  | 'recall.report'
+  | 'recall.assess'
+  | 'recall.plan'
+  | 'risk.read'
+  | 'risk.import'
+  | 'risk.model'
+  | 'risk.handle'
+  | 'publicity.write'
   | 'overview';
 
 export type Who = Pick<SessionView, 'user' | 'org'>;
@@ -120,6 +132,19 @@ const rules: Record<Permission, (who: Who) => boolean> = {
   'report.review': (w) => regulator(w) && hasRole(w, 'statistician', 'leader', 'regulator_admin'),
   'report.template': (w) => regulator(w) && hasRole(w, 'regulator_admin'),
   'notification.read': () => true,
+  'complaint.read': (w) => regulator(w),
+  'complaint.intake': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin'),
+  'complaint.handle': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin', 'leader'),
+  'recall.read': (w) => regulator(w) || w.org.kind === 'enterprise',
+  'recall.report': (w) => (regulator(w) && hasRole(w, 'officer', 'regulator_admin')) || hasRole(w, 'enterprise_user'),
+  'recall.assess': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin', 'leader'),
+  'recall.plan': (w) => (regulator(w) && hasRole(w, 'officer', 'regulator_admin')) || hasRole(w, 'enterprise_user'),
+  'risk.read': (w) => regulator(w),
+  'risk.import': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin'),
+  'risk.model': (w) => regulator(w) && hasRole(w, 'regulator_admin') && nationalOrPlatform(w),
+  'risk.handle': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin', 'leader'),
+  // Typical cases and the epidemic-goods Q&A published on the portal.
+  'publicity.write': (w) => regulator(w) && hasRole(w, 'officer', 'regulator_admin', 'leader'),
   // UI only: the overview of counts and charts; institution staff start from their work queue instead.
   overview: (w) => w.org.kind !== 'institution',
 };

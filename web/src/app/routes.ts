@@ -21,6 +21,11 @@ export type PageKey =
   | 'cases'
   | 'caseDeadlines'
   | 'credit'
+  | 'complaints'
+  | 'recalls'
+  | 'riskDashboard'
+  | 'riskWarnings'
+  | 'publicity'
   | 'statReports'
   | 'reportTemplates'
   | 'enterprises'
@@ -32,7 +37,7 @@ export type PageKey =
   | 'calendar'
   | 'audit';
 
-export const PAGE_GROUPS = ['main', 'supervision', 'enforcement', 'statistics', 'lab', 'registry', 'admin'] as const;
+export const PAGE_GROUPS = ['main', 'supervision', 'enforcement', 'risk', 'statistics', 'lab', 'registry', 'admin'] as const;
 export type PageGroup = (typeof PAGE_GROUPS)[number];
 
 export type PageDef = {
@@ -60,6 +65,11 @@ export const PAGES: PageDef[] = [
   { key: 'cases', path: '/enforcement/cases', label: { zh: '案件', en: 'Cases 案件' }, group: 'enforcement', anyOf: ['case.read'] },
   { key: 'caseDeadlines', path: '/enforcement/deadlines', label: { zh: '办案期限', en: 'Case deadlines 期限' }, group: 'enforcement', anyOf: ['case.read'] },
   { key: 'credit', path: '/enforcement/credit', label: { zh: '严重违法失信名单', en: 'Dishonesty list 失信名单' }, group: 'enforcement', anyOf: ['credit.read'] },
+  { key: 'complaints', path: '/complaints', label: { zh: '投诉举报', en: 'Complaints and reports 投诉举报' }, group: 'risk', anyOf: ['complaint.read'] },
+  { key: 'recalls', path: '/recalls', label: { zh: '缺陷召回', en: 'Defect recall 召回' }, group: 'risk', anyOf: ['recall.read'] },
+  { key: 'riskDashboard', path: '/risk', label: { zh: '风险监测', en: 'Risk monitoring 风险监测' }, group: 'risk', anyOf: ['risk.read'] },
+  { key: 'riskWarnings', path: '/risk/warnings', label: { zh: '风险预警', en: 'Risk warnings 预警' }, group: 'risk', anyOf: ['risk.read'] },
+  { key: 'publicity', path: '/publicity', label: { zh: '门户发布', en: 'Portal publishing 门户发布' }, group: 'risk', anyOf: ['publicity.write'] },
   { key: 'statReports', path: '/reports', label: { zh: '报表', en: 'Reports 报表' }, group: 'statistics', anyOf: ['report.read'] },
   { key: 'reportTemplates', path: '/reports/templates', label: { zh: '模板管理', en: 'Templates 模板管理' }, group: 'statistics', anyOf: ['report.template'] },
   { key: 'enterprises', path: '/enterprises', label: { zh: '企业名录', en: 'Enterprises 企业' }, group: 'registry', anyOf: ['enterprise.read'] },
@@ -76,6 +86,7 @@ export const GROUP_LABELS: Record<PageGroup, Label> = {
   main: { zh: '工作台', en: 'Overview' },
   supervision: { zh: '监督检查', en: 'Supervision' },
   enforcement: { zh: '执法与信用', en: 'Enforcement and credit' },
+  risk: { zh: '风险与公众', en: 'Risk and the public' },
   statistics: { zh: '统计报表', en: 'Statistics 统计报表' },
   lab: { zh: '检验检测', en: 'Laboratory' },
   registry: { zh: '基础数据', en: 'Reference data' },

@@ -27,6 +27,11 @@ describe('the menu follows the server policy', () => {
       'cases',
       'caseDeadlines',
       'credit',
+      'complaints',
+      'recalls',
+      'riskDashboard',
+      'riskWarnings',
+      'publicity',
       'statReports',
       'reportTemplates',
       'enterprises',
@@ -54,6 +59,11 @@ describe('the menu follows the server policy', () => {
       'cases',
       'caseDeadlines',
       'credit',
+      'complaints',
+      'recalls',
+      'riskDashboard',
+      'riskWarnings',
+      'publicity',
       'statReports',
       'enterprises',
       'institutions',
@@ -72,7 +82,7 @@ describe('the menu follows the server policy', () => {
   });
 
   it('gives an enterprise user its own record, samples, reports, instruments and its credit listings', () => {
-    expect(menu(who('enterprise', null, 'enterprise_user'))).toEqual(['home', 'samples', 'reports', 'credit', 'enterprises', 'instruments', 'categories', 'calendar']);
+    expect(menu(who('enterprise', null, 'enterprise_user'))).toEqual(['home', 'samples', 'reports', 'credit', 'recalls', 'enterprises', 'instruments', 'categories', 'calendar']);
   });
 
   it('shows a platform admin no test data, as the server refuses it', () => {
