@@ -137,3 +137,25 @@ export const WarningListQuery = PageQuery.extend({
   level: WarningLevel.optional(),
 });
 export const WarningAdvanceBody = z.object({ note: text(1000, '处理意见') });
+
+/** Signals per week (Monday to Sunday, oldest first) in the reader's area, by kind, with what they weigh in the model. */
+export const RiskTrendQuery = z.object({
+  weeks: z.coerce.number().int().min(4, { message: '至少4周' }).max(52, { message: '最多52周' }).default(12),
+  category: z.string().trim().max(40).optional(),
+  enterpriseId: Id.optional(),
+});
+export const RiskTrendWeek = z.object({
+  weekStart: IsoDate,
+  counts: z.record(z.string(), z.number().int()),
+  total: z.number().int(),
+  /** The week's signals weighted by the model, undecayed: what the week added to the scores. */
+  weight: z.number(),
+});
+
+/** How current the kept scores are: when the last full rescoring ran, how long it took, and changes waiting. */
+export const RiskFreshnessView = z.object({
+  scoredOn: IsoDate.nullable(),
+  lastFullAt: IsoDateTime.nullable(),
+  lastFullMs: z.number().int().nullable(),
+  pending: z.number().int(),
+});

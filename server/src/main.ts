@@ -29,6 +29,12 @@ async function main() {
     .then((n) => console.log(`  统计 statistics: ${n} current tables computed in ${((Date.now() - warming) / 1000).toFixed(1)} s`))
     .catch((err: unknown) => console.error(`  统计 statistics: warm-up failed: ${err instanceof Error ? err.message : String(err)}`));
 
+  // Risk scores are kept between requests: computed once now, then patched as signals arrive.
+  services.risk
+    .rescore()
+    .then((ms) => console.log(`  风险 risk: scores computed in ${(ms / 1000).toFixed(1)} s`))
+    .catch((err: unknown) => console.error(`  风险 risk: scoring failed: ${err instanceof Error ? err.message : String(err)}`));
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -65,5 +65,7 @@ export const complaints = pgTable(
     index('complaints_region_idx').on(t.regionCode, t.receivedOn),
     index('complaints_due_idx').on(t.dueOn, t.id).where(sql`due_on is not null`),
     index('complaints_target_idx').on(t.targetEnterpriseId),
+    // Risk signals without a known enterprise are recomputed per target region.
+    index('complaints_untargeted_idx').on(t.targetRegionCode).where(sql`target_enterprise_id is null`),
   ],
 );

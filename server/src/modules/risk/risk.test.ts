@@ -69,6 +69,58 @@ describe('scores from the records', () => {
   });
 });
 
+describe('kept scores', () => {
+  const keptParts = async () =>
+    rawRows<{ e: string | null; c: string | null; r: string; k: string; v: number; n: number }>(
+      h.services.deps.db,
+      sql`select enterprise_id::text as e, category as c, region_code as r, kind as k, round(value::numeric, 6)::float8 as v, signals as n from risk_score_parts order by 1, 2, 3, 4`,
+    );
+
+  it('patches exactly what a full rescoring would compute, after inserts, updates that matter and deletes', async () => {
+    const wh = await h.as('wh.officer');
+    // A report without a known enterprise (a region's part), then its target corrected to 康宁 (two subjects change).
+    const filed = await h.anonymous().post('/api/public/complaints', {
+      kind: 'report',
+      complainantName: '钱女士',
+      complainantPhone: '13500000006',
+      targetName: '武侯区某药店',
+      targetRegionCode: '510107',
+      productCategory: 'mask',
+      subject: '举报药店销售无证口罩',
+      content: '该药店销售的口罩无生产许可证编号。',
+    });
+    expect(filed.statusCode, filed.body).toBe(200);
+    await wh.get('/api/risk/scores');
+    await h.services.deps.db.execute(sql`update complaints set target_enterprise_id = ${ids.kangning} where subject = '举报药店销售无证口罩'`);
+    // A change a score does not read leaves nothing to patch.
+    await h.services.deps.db.execute(sql`update sampling_records set product_name = product_name where enterprise_id = ${ids.kangning}`);
+    const pending = (await wh.get('/api/risk/freshness')).json();
+    expect(pending.pending).toBe(2);
+    await wh.get('/api/risk/scores');
+    expect((await wh.get('/api/risk/freshness')).json().pending).toBe(0);
+    const patched = await keptParts();
+    await h.services.risk.rescore();
+    expect(await keptParts()).toEqual(patched);
+    const fresh = (await wh.get('/api/risk/freshness')).json();
+    expect(fresh.scoredOn).toBe(h.services.deps.calendar.today());
+    expect(fresh.lastFullMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('counts signals per week in the reader\'s area, every week present, and a bureau elsewhere counts none of them', async () => {
+    const weeks = (await (await h.as('sc.admin')).get('/api/risk/trend?weeks=8')).json() as { weekStart: string; counts: Record<string, number>; total: number; weight: number }[];
+    expect(weeks).toHaveLength(8);
+    expect(new Date(`${weeks[0]!.weekStart}T00:00:00Z`).getUTCDay()).toBe(1);
+    const last = weeks.at(-1)!;
+    expect(last.counts.report).toBeGreaterThanOrEqual(2);
+    expect(last.weight).toBeGreaterThanOrEqual(8);
+    const fujian = (await (await h.as('fj.admin')).get('/api/risk/trend?weeks=8')).json() as { total: number }[];
+    const kangningWeeks = (await (await h.as('fj.admin')).get(`/api/risk/trend?weeks=8&enterpriseId=${ids.kangning}`)).json() as { total: number }[];
+    expect(kangningWeeks.every((w) => w.total === 0)).toBe(true);
+    expect(fujian.reduce((a, w) => a + w.total, 0)).toBeLessThan(weeks.reduce((a, w) => a + w.total, 0));
+    expect((await (await h.as('sc.admin')).get('/api/risk/trend?weeks=2')).statusCode).toBe(400);
+  });
+});
+
 describe('warnings', () => {
   it('raises a warning past a threshold, which moves through 研判, 预警 and 处置 with notes', async () => {
     const wh = await h.as('wh.officer');

@@ -6,7 +6,10 @@ import {
   OpinionImportResult,
   RiskModelBody,
   RiskModelView,
+  RiskFreshnessView,
   RiskScoreQuery,
+  RiskTrendQuery,
+  RiskTrendWeek,
   RiskScoreView,
   RiskSignalQuery,
   RiskSignalView,
@@ -28,6 +31,10 @@ export function riskRoutes(app: App, s: Services) {
   app.get('/api/risk/signals', { schema: { tags, summary: '风险信号明细（辖区内）', querystring: RiskSignalQuery, response: { 200: paged(RiskSignalView) } } }, (req) =>
     s.risk.signals(req.actor, req.query),
   );
+  app.get('/api/risk/trend', { schema: { tags, summary: '风险信号周趋势（辖区内）', querystring: RiskTrendQuery, response: { 200: z.array(RiskTrendWeek) } } }, (req) =>
+    s.risk.trend(req.actor, req.query),
+  );
+  app.get('/api/risk/freshness', { schema: { tags, summary: '风险评分的计算时间与待更新数', response: { 200: RiskFreshnessView } } }, (req) => s.risk.freshness(req.actor));
   app.post('/api/risk/opinions', { schema: { tags, summary: '导入舆情', body: OpinionImportBody, response: { 200: OpinionImportResult } } }, (req) => s.risk.importOpinions(req.actor, req.body));
   app.get('/api/risk/warnings', { schema: { tags, summary: '风险预警（辖区内）', querystring: WarningListQuery, response: { 200: paged(WarningView) } } }, (req) =>
     s.risk.warnings(req.actor, req.query),

@@ -6,7 +6,11 @@ import {
   type OpinionImportBody,
   type RiskDimension,
   type RiskModelBody,
+  WARNING_LEVEL_LABELS,
+  type RiskFreshnessView,
   type RiskScoreQuery,
+  type RiskTrendQuery,
+  type RiskTrendWeek,
   type RiskScoreView,
   type RiskSignalQuery,
   type SignalKind,
@@ -15,6 +19,7 @@ import {
 } from '@shijian/contracts';
 import { rawRows, type Db } from '../../db/client.js';
 import { regionRange, scopeFilter, systemActor, type Actor } from '../../platform/actor.js';
+import type { AuditRecord } from '../../platform/audit/chain.js';
 import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
@@ -23,49 +28,70 @@ import { users } from '../identity/tables.js';
 import type { Inspections } from '../inspections/service.js';
 import { enterprises, productCategories } from '../registry/tables.js';
 import { riskModelEntity, riskOpinionEntity, riskWarningEntity, riskWarningStepEntity } from './entities.js';
+import { carry, decaySql, patch, rebuild, signalsSql, weightSql, windowStart } from './kept-scores.js';
 import { DEFAULT_RISK_MODEL, LEVEL_RANK, levelOf, type RiskModel } from './scoring.js';
-import { riskModels, riskOpinions, riskWarningSteps, riskWarnings } from './tables.js';
+import { riskChanges, riskModels, riskOpinions, riskState, riskWarningSteps, riskWarnings } from './tables.js';
 
 /** A category or a region gathers many enterprises' signals: its thresholds are this many times an enterprise's. */
 const GROUP_SCALE: Record<RiskDimension, number> = { enterprise: 1, category: 5, region: 5 };
 
-/** The signals behind the scores, one row per record, from every source (read-only, like the statistics). */
-function signalsSql(from: string): SQL {
-  return sql`
-    select 'sampling_nonconforming'::text as kind, s.id, s.reported_on as date, s.enterprise_id, s.category, s.region_code,
-           s.record_no || ' · ' || s.product_name as title
-      from sampling_records s where s.conclusion = 'nonconforming' and s.reported_on >= ${from}::date
-    union all
-    select c.kind, c.id, c.received_on, c.target_enterprise_id, c.product_category, c.target_region_code, c.complaint_no || ' · ' || c.subject
-      from complaints c where c.received_on >= ${from}::date and c.status not in ('not_accepted', 'not_filed')
-    union all
-    select 'case', k.id, k.lead_on, k.party_enterprise_id, k.product_category, k.region_code, k.case_no || ' · ' || k.summary
-      from cases k where k.lead_on >= ${from}::date and k.stage <> 'not_filed'
-    union all
-    select 'recall', r.id, r.reported_on, r.enterprise_id, r.product_category, r.region_code, r.recall_no || ' · ' || r.product_name
-      from recalls r where r.reported_on >= ${from}::date and r.status <> 'no_recall'
-    union all
-    select 'opinion', o.id, o.published_on, o.enterprise_id, o.category, o.region_code, o.source || ' · ' || left(o.text, 60)
-      from risk_opinions o where o.published_on >= ${from}::date`;
-}
-
-const weightSql = (model: RiskModel) => sql.raw(`case kind ${SIGNAL_KINDS.map((k) => `when '${k}' then ${Number(model.weights[k])}`).join(' ')} else 0 end`);
-const decaySql = (model: RiskModel, today: string) => sql`power(0.5, greatest(0, ${today}::date - date)::numeric / ${model.halfLifeDays})`;
-
 /**
- * Risk monitoring: scores computed from the records on every request (a new signal is in the
- * next score), warnings raised when a score crosses a threshold and moved by people through
- * 发现 → 研判 → 预警 → 处置, public-opinion items imported as signals, the model as data.
+ * Risk monitoring: scores kept per enterprise, category, region and kind (`kept-scores.ts`),
+ * patched from the records a reader's request finds changed (a new signal is in the next score)
+ * and rebuilt daily or when the model changes; warnings raised when a score crosses a threshold
+ * and moved by people through 发现 → 研判 → 预警 → 处置; public-opinion items imported as
+ * signals; the model as data.
  */
 export function createRisk(deps: Deps, services: { inspections: Inspections }) {
   const { db, clock, audit, calendar, regions } = deps;
 
-  async function model(executor: Db = db): Promise<RiskModel> {
+  async function modelRow(executor: Db = db): Promise<{ model: RiskModel; at: Date }> {
     const [row] = await executor.select().from(riskModels).where(eq(riskModels.id, 1));
-    return row?.model ?? DEFAULT_RISK_MODEL;
+    return { model: row?.model ?? DEFAULT_RISK_MODEL, at: row?.updatedAt ?? new Date(0) };
   }
 
-  /** The actor's area as a region condition on the signals' `region_code`. */
+  let rebuilding: Promise<number> | null = null;
+
+  /** The full rescoring, with the warnings it raises; one at a time, callers share the running one. */
+  function rescore(): Promise<number> {
+    rebuilding ??= (async () => {
+      try {
+        const { model, at } = await modelRow();
+        const today = calendar.today();
+        const ms = await rebuild(db, model, at, today);
+        await raiseWarnings(model, 1, null);
+        return ms;
+      } finally {
+        rebuilding = null;
+      }
+    })();
+    return rebuilding;
+  }
+
+  /**
+   * The model and the day the kept parts are decayed to, after bringing them up to date: rebuilt
+   * first if there are none or the model changed since; patched from the waiting changes (and the
+   * warnings of the patched enterprises checked). A new day rebuilds in the background while the
+   * parts of yesterday, carried by the decay factor, answer.
+   */
+  async function fresh(): Promise<{ model: RiskModel; scoredOn: string }> {
+    const { model, at } = await modelRow();
+    const today = calendar.today();
+    let [state] = await db.select().from(riskState).where(eq(riskState.id, 1));
+    if (!state || state.modelAt.getTime() !== at.getTime()) {
+      await rescore();
+      [state] = await db.select().from(riskState).where(eq(riskState.id, 1));
+    } else if (state.scoredOn < today && !rebuilding) {
+      rescore().catch((err: unknown) => console.error(`risk: rescoring failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
+    const scoredOn = state!.scoredOn;
+    const patched = await patch(db, model, scoredOn);
+    if (patched.tooMany && !rebuilding) rescore().catch((err: unknown) => console.error(`risk: rescoring failed: ${err instanceof Error ? err.message : String(err)}`));
+    if (patched.enterprises.length) await raiseWarnings(model, carry(model, scoredOn, today), patched.enterprises);
+    return { model, scoredOn };
+  }
+
+  /** The actor's area as a region condition on `region_code` (of the signals or of the kept parts). */
   function areaSql(actor: Actor): SQL {
     const { scope } = actor;
     if (scope.kind === 'all') return sql`true`;
@@ -80,32 +106,31 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
   /** One level down from the actor's area: provinces for the nation, cities for a province, counties for a city. */
   const childDigits = (actor: Actor) => (actor.scope.kind === 'region' ? Math.min(6, actor.scope.prefix.length + 2) : 2);
 
-  async function scores(actor: Actor, q: z.infer<typeof RiskScoreQuery>, executor: Db = db): Promise<RiskScoreView[]> {
-    const m = await model(executor);
-    const today = calendar.today();
-    const from = new Date(Date.parse(`${today}T00:00:00Z`) - m.windowDays * 86_400_000).toISOString().slice(0, 10);
+  async function scores(actor: Actor, q: z.infer<typeof RiskScoreQuery>): Promise<RiskScoreView[]> {
+    const { model, scoredOn } = await fresh();
+    const factor = carry(model, scoredOn, calendar.today());
     const key =
       q.dimension === 'enterprise' ? sql`enterprise_id::text` : q.dimension === 'category' ? sql`category` : sql`rpad(left(region_code, ${childDigits(actor)}), 6, '0')`;
-    const rows = await rawRows<{ key: string; score: string; signals: number; by_kind: Record<string, number> }>(
-      executor,
-      sql`with signals as (${signalsSql(from)}),
-        scored as (select kind, ${key} as key, ${weightSql(m)} * ${decaySql(m, today)} as value from signals
-                   where ${areaSql(actor)} and ${q.category ? sql`category = ${q.category}` : sql`true`})
-        select key, sum(value)::text as score, sum(n)::int as signals, jsonb_object_agg(kind, value) as by_kind
-        from (select key, kind, sum(value) as value, count(*) as n from scored where key is not null group by key, kind) per_kind
+    const rows = await rawRows<{ key: string; score: number; signals: number; by_kind: Record<string, number> }>(
+      db,
+      sql`select key, sum(value) as score, sum(n)::int as signals, jsonb_object_agg(kind, value) as by_kind
+        from (select ${key} as key, kind, sum(value) as value, sum(signals) as n from risk_score_parts
+              where ${areaSql(actor)} and ${q.category ? sql`category = ${q.category}` : sql`true`} group by 1, 2) per_kind
+        where key is not null
         group by key order by sum(value) desc, key limit ${q.limit}`,
     );
     const labels = await labelsOf(q.dimension, rows.map((r) => r.key));
+    const round = (v: number) => Math.round(v * factor * 100) / 100;
     return rows.map((r) => {
-      const value = Math.round(Number(r.score) * 100) / 100;
+      const value = round(Number(r.score));
       return {
         dimension: q.dimension,
         key: r.key,
         label: labels.get(r.key) ?? r.key,
         score: value,
         signals: r.signals,
-        level: levelOf(value, m.thresholds, GROUP_SCALE[q.dimension]),
-        byKind: Object.fromEntries(Object.entries(r.by_kind).map(([k, v]) => [k, Math.round(Number(v) * 100) / 100])),
+        level: levelOf(value, model.thresholds, GROUP_SCALE[q.dimension]),
+        byKind: Object.fromEntries(Object.entries(r.by_kind).map(([k, v]) => [k, round(Number(v))])),
       };
     });
   }
@@ -127,52 +152,67 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
   const warningScope = (actor: Actor) => scopeFilter(actor, { region: riskWarnings.regionCode });
 
   /**
-   * Raises a warning for every enterprise whose score reached a level with no open warning at
-   * that level or above (an open one is raised to the new level). Runs as the system, nationwide.
+   * Raises a warning for every enterprise (of `only`, or all) whose kept score reached a level
+   * with no open warning at that level or above; an open one is raised to the new level. Runs as
+   * the system, nationwide, in transactions of a few hundred warnings.
    */
-  async function scan(): Promise<number> {
-    const m = await model();
+  async function raiseWarnings(model: RiskModel, factor: number, only: string[] | null): Promise<number> {
     const system = systemActor('risk');
-    const top = await scores(system, { dimension: 'enterprise', limit: 200 });
-    const due = top.filter((s) => s.level !== null);
-    if (!due.length) return 0;
-    const open = await db
-      .select()
-      .from(riskWarnings)
-      .where(and(eq(riskWarnings.dimension, 'enterprise'), ne(riskWarnings.status, 'handled'), inArray(riskWarnings.subjectKey, due.map((d) => d.key))));
-    const regionOf = new Map((await db.select({ id: enterprises.id, region: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.id, due.map((d) => d.key)))).map((e) => [e.id, e.region]));
+    const floor = model.thresholds.blue / factor;
+    const chunks = only ? Array.from({ length: Math.ceil(only.length / 1000) }, (_, i) => only.slice(i * 1000, i * 1000 + 1000)) : [null];
     let raised = 0;
-    for (const s of due) {
-      const existing = open.find((w) => w.subjectKey === s.key);
-      if (existing && LEVEL_RANK[existing.level] >= LEVEL_RANK[s.level!]) continue;
-      await db.transaction(async (tx) => {
-        const now = clock.now();
-        if (existing) {
-          await tx.update(riskWarnings).set({ level: s.level!, score: String(s.score), updatedAt: now }).where(eq(riskWarnings.id, existing.id));
-          const [step] = await tx
-            .insert(riskWarningSteps)
-            .values({ warningId: existing.id, status: existing.status, note: `风险分升至 ${s.score}，预警等级提高`, at: now })
-            .returning({ id: riskWarningSteps.id });
-          await audit.append(tx, system, [
-            { action: 'risk.warning_raised', entity: riskWarningEntity, id: existing.id },
-            { action: 'risk.warning_raised', entity: riskWarningStepEntity, id: step!.id },
-          ]);
-        } else {
-          const [w] = await tx
-            .insert(riskWarnings)
-            .values({ dimension: 'enterprise', subjectKey: s.key, label: s.label, regionCode: regionOf.get(s.key) ?? '000000', level: s.level!, score: String(s.score), status: 'detected', createdAt: now, updatedAt: now })
-            .returning({ id: riskWarnings.id });
-          const [step] = await tx
-            .insert(riskWarningSteps)
-            .values({ warningId: w!.id, status: 'detected', note: `风险分 ${s.score} 达到${s.level}阈值（${m.thresholds[s.level!]}）`, at: now })
-            .returning({ id: riskWarningSteps.id });
-          await audit.append(tx, system, [
-            { action: 'risk.warning_raised', entity: riskWarningEntity, id: w!.id },
-            { action: 'risk.warning_raised', entity: riskWarningStepEntity, id: step!.id },
-          ]);
-        }
-      });
-      raised++;
+    for (const ids of chunks) {
+      const due = await rawRows<{ key: string; label: string; region_code: string; value: number }>(
+        db,
+        sql`select p.enterprise_id::text as key, e.name as label, e.region_code, sum(p.value) as value
+            from risk_score_parts p join enterprises e on e.id = p.enterprise_id
+            where p.enterprise_id is not null ${ids ? sql`and p.enterprise_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+            group by 1, 2, 3 having sum(p.value) >= ${floor}`,
+      );
+      for (let i = 0; i < due.length; i += 500) {
+        const batch = due.slice(i, i + 500).map((d) => {
+          const score = Math.round(Number(d.value) * factor * 100) / 100;
+          return { ...d, score, level: levelOf(score, model.thresholds)! };
+        });
+        const open = await db
+          .select()
+          .from(riskWarnings)
+          .where(and(eq(riskWarnings.dimension, 'enterprise'), ne(riskWarnings.status, 'handled'), inArray(riskWarnings.subjectKey, batch.map((d) => d.key))));
+        const openOf = new Map(open.map((w) => [w.subjectKey, w]));
+        const todo = batch.filter((d) => d.level && !(openOf.has(d.key) && LEVEL_RANK[openOf.get(d.key)!.level] >= LEVEL_RANK[d.level]));
+        if (!todo.length) continue;
+        await db.transaction(async (tx) => {
+          const now = clock.now();
+          const entries: AuditRecord[] = [];
+          for (const d of todo) {
+            const existing = openOf.get(d.key);
+            let warningId: string;
+            let note: string;
+            if (existing) {
+              await tx.update(riskWarnings).set({ level: d.level, score: String(d.score), updatedAt: now }).where(eq(riskWarnings.id, existing.id));
+              warningId = existing.id;
+              note = `风险分升至 ${d.score}，预警等级提高`;
+            } else {
+              const [w] = await tx
+                .insert(riskWarnings)
+                .values({ dimension: 'enterprise', subjectKey: d.key, label: d.label, regionCode: d.region_code, level: d.level, score: String(d.score), status: 'detected', createdAt: now, updatedAt: now })
+                .returning({ id: riskWarnings.id });
+              warningId = w!.id;
+              note = `风险分 ${d.score} 达到${WARNING_LEVEL_LABELS[d.level].zh}阈值（${model.thresholds[d.level]}）`;
+            }
+            const [step] = await tx
+              .insert(riskWarningSteps)
+              .values({ warningId, status: existing?.status ?? 'detected', note, at: now })
+              .returning({ id: riskWarningSteps.id });
+            entries.push(
+              { action: 'risk.warning_raised', entity: riskWarningEntity, id: warningId },
+              { action: 'risk.warning_raised', entity: riskWarningStepEntity, id: step!.id },
+            );
+          }
+          await audit.append(tx, system, entries);
+        });
+        raised += todo.length;
+      }
     }
     return raised;
   }
@@ -209,7 +249,8 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
   }
 
   return {
-    scan,
+    /** The full rescoring now (the server runs it at start; a new day or model runs it too). */
+    rescore,
     warning,
 
     async getModel(actor: Actor) {
@@ -224,6 +265,8 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
         await tx.insert(riskModels).values({ id: 1, model: body, updatedBy: actor.userId, updatedAt: clock.now() }).onConflictDoUpdate({ target: riskModels.id, set: { model: body, updatedBy: actor.userId, updatedAt: clock.now() } });
         await audit.append(tx, actor, { action: 'risk.model_set', entity: riskModelEntity, id: '1' });
       });
+      // The scores follow the new weights and thresholds before anyone reads them.
+      await rescore();
       return this.getModel(actor);
     },
 
@@ -235,9 +278,9 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
     /** The signals behind a score, newest first, with their weight and what they still count. */
     async signals(actor: Actor, q: z.infer<typeof RiskSignalQuery>) {
       authorize(actor, 'risk.read');
-      const m = await model();
+      const m = (await modelRow()).model;
       const today = calendar.today();
-      const from = new Date(Date.parse(`${today}T00:00:00Z`) - m.windowDays * 86_400_000).toISOString().slice(0, 10);
+      const from = windowStart(m, today);
       const filters = sql.join(
         [
           areaSql(actor),
@@ -272,6 +315,45 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
       );
     },
 
+    /**
+     * Signals per week (Monday first) in the reader's area, oldest week first, every week present:
+     * the counts by kind and what the week's signals weigh in the model, undecayed.
+     */
+    async trend(actor: Actor, q: z.infer<typeof RiskTrendQuery>): Promise<z.infer<typeof RiskTrendWeek>[]> {
+      authorize(actor, 'risk.read');
+      const m = (await modelRow()).model;
+      const today = calendar.today();
+      const dow = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+      const first = new Date(Date.parse(`${today}T00:00:00Z`) - (dow + 7 * (q.weeks - 1)) * 86_400_000).toISOString().slice(0, 10);
+      const filters = sql.join(
+        [areaSql(actor), q.enterpriseId ? sql`enterprise_id = ${q.enterpriseId}` : sql`true`, q.category ? sql`category = ${q.category}` : sql`true`, sql`date <= ${today}::date`],
+        sql` and `,
+      );
+      const rows = await rawRows<{ week: string; kind: string; n: number; weight: number }>(
+        db,
+        sql`select to_char(date_trunc('week', date), 'YYYY-MM-DD') as week, kind, count(*)::int as n, sum(${weightSql(m)})::float8 as weight
+            from (${signalsSql(first)}) s where ${filters} group by 1, 2`,
+      );
+      return Array.from({ length: q.weeks }, (_, i) => {
+        const weekStart = new Date(Date.parse(`${first}T00:00:00Z`) + i * 7 * 86_400_000).toISOString().slice(0, 10);
+        const of = rows.filter((r) => r.week === weekStart);
+        return {
+          weekStart,
+          counts: Object.fromEntries(of.map((r) => [r.kind, r.n])),
+          total: of.reduce((a, r) => a + r.n, 0),
+          weight: Math.round(of.reduce((a, r) => a + Number(r.weight), 0) * 100) / 100,
+        };
+      });
+    },
+
+    /** How current the kept scores are. */
+    async freshness(actor: Actor): Promise<z.infer<typeof RiskFreshnessView>> {
+      authorize(actor, 'risk.read');
+      const [state] = await db.select().from(riskState).where(eq(riskState.id, 1));
+      const [pending] = await db.select({ n: count() }).from(riskChanges);
+      return { scoredOn: state?.scoredOn ?? null, lastFullAt: state?.lastFullAt.toISOString() ?? null, lastFullMs: state?.lastFullMs ?? null, pending: pending?.n ?? 0 };
+    },
+
     /** Public-opinion items from monitoring (CSV or JSON turned into items by the client): signals like any other. */
     async importOpinions(actor: Actor, body: z.infer<typeof OpinionImportBody>) {
       authorize(actor, 'risk.import');
@@ -295,7 +377,7 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
 
     async warnings(actor: Actor, q: z.infer<typeof WarningListQuery>) {
       authorize(actor, 'risk.read');
-      await scan();
+      await fresh();
       const conditions: (SQL | undefined)[] = [warningScope(actor)];
       if (q.status) conditions.push(eq(riskWarnings.status, q.status));
       if (q.level) conditions.push(eq(riskWarnings.level, q.level));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, char, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { RISK_DIMENSIONS, WARNING_LEVELS, WARNING_STATUSES } from '@shijian/contracts';
 import { users } from '../identity/tables.js';
 import { enterprises } from '../registry/tables.js';
@@ -67,3 +67,43 @@ export const riskWarningSteps = pgTable(
   },
   (t) => [index('risk_warning_steps_warning_idx').on(t.warningId, t.at)],
 );
+
+/**
+ * The scores kept between requests: the signals summed per enterprise, category, region and kind,
+ * each decayed to `risk_state.scored_on`. Decay is exponential, so a part read on a later day is
+ * its value times one factor; categories and regions are sums of parts. Derived data: rebuilt by a
+ * full rescoring, patched per enterprise (or, for signals without one, per region) from
+ * `risk_changes`; not audited, like the statistics' kept figures.
+ */
+export const riskScoreParts = pgTable(
+  'risk_score_parts',
+  {
+    enterpriseId: uuid('enterprise_id'),
+    category: text('category'),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    kind: text('kind').notNull(),
+    value: doublePrecision('value').notNull(),
+    signals: integer('signals').notNull(),
+  },
+  (t) => [index('risk_score_parts_enterprise_idx').on(t.enterpriseId), index('risk_score_parts_region_idx').on(t.regionCode)],
+);
+
+/** One row: the day the kept parts are decayed to, the model they were computed with, the last full rescoring. */
+export const riskState = pgTable('risk_state', {
+  id: integer('id').primaryKey(),
+  scoredOn: date('scored_on', { mode: 'string' }).notNull(),
+  modelAt: timestamp('model_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lastFullAt: timestamp('last_full_at', { withTimezone: true, mode: 'date' }).notNull(),
+  lastFullMs: integer('last_full_ms').notNull(),
+});
+
+/**
+ * Signals changed since the parts were computed, written by triggers on every source table
+ * (migration 0021): the enterprise whose parts to recompute, or for a signal without an
+ * enterprise, its region.
+ */
+export const riskChanges = pgTable('risk_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  enterpriseId: uuid('enterprise_id'),
+  regionCode: char('region_code', { length: 6 }),
+});
