@@ -36,7 +36,7 @@ const EPIDEMIC_KINDS = ['mask', 'ventilator', 'protective_suit', 'ir_thermometer
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 type Settings = {
-  scale: Required<Scale>;
+  scale: Required<Omit<Scale, 'enterprises' | 'complaints'>>;
   pgliteFactor: number;
   backends: BackendKind[];
   sample: { warmup: number; iterations: number; minIterations: number; budgetMs: number };
@@ -78,7 +78,7 @@ type Read = { scope: 'nation' | 'province'; kept: boolean; label: string; rows: 
 type Result = {
   kind: BackendKind;
   label: string;
-  scale: Required<Scale>;
+  scale: Required<Omit<Scale, 'enterprises' | 'complaints'>>;
   attempts: Attempt[];
   generated: GenerateResult;
   inWindow: Record<string, number>;
@@ -87,7 +87,7 @@ type Result = {
   totalMs: number;
 };
 
-async function runBackend(kind: BackendKind, scale: Required<Scale>, s: Settings, budgetMs?: number): Promise<Result> {
+async function runBackend(kind: BackendKind, scale: Required<Omit<Scale, 'enterprises' | 'complaints'>>, s: Settings, budgetMs?: number): Promise<Result> {
   const started = performance.now();
   const b: BenchDb = kind === 'postgres' ? await openPostgres(s.databaseUrl) : await openPglite();
   try {
@@ -210,7 +210,7 @@ async function runPglite(s: Settings): Promise<Result> {
   throw new Error(`PGlite failed at every scale: ${attempts.map((a) => `${a.scale} ${a.outcome}`).join('; ')}`);
 }
 
-const scaleText = (x: Required<Scale>) => `${thousands(x.screenings)} screenings, ${thousands(x.sampling)} sampling records, ${thousands(x.cases)} cases`;
+const scaleText = (x: Required<Omit<Scale, 'enterprises' | 'complaints'>>) => `${thousands(x.screenings)} screenings, ${thousands(x.sampling)} sampling records, ${thousands(x.cases)} cases`;
 
 function render(results: Result[], s: Settings, command: string, totalMs: number): string {
   const out = [`## Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, '', `Command: \`${command}\`  `, `Machine: ${machine()}  `, `Total time: ${(totalMs / 60_000).toFixed(1)} min.`, '', '### Targets', ''];

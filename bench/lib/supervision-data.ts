@@ -14,7 +14,8 @@ import { thousands } from './stats.js';
  * leaf region of GB/T 2260, a handful of synthetic sampling plans and tasks.
  */
 
-export type Scale = { cases: number; sampling: number; screenings?: number };
+/** `enterprises`: besides one per county, this many in all, dealt evenly to the counties; `complaints`: complaints and reports. */
+export type Scale = { cases: number; sampling: number; screenings?: number; enterprises?: number; complaints?: number };
 
 /**
  * For the statistics bench: half the plans, half the cases and 70 % of the screenings
@@ -37,6 +38,8 @@ const COUNTIES = 'bench_counties';
 const TASKS = 'bench_tasks';
 /** Leaf regions per province: a province's plan samples producers in that province only, as the service enforces. */
 const PROVINCES = 'bench_provinces';
+/** The enterprises of each county, numbered `k` = 0 … perCounty − 1 (k = 0 is the county's registry enterprise). */
+const FIRMS = 'bench_firms';
 
 /** A SQL text literal; the values here are the bench's own constants. */
 const lit = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -60,7 +63,12 @@ async function script(b: BenchDb, text: string): Promise<void> {
 const bulk = (statement: string) => `begin; set local session_replication_role = replica; ${statement}; commit;`;
 
 /** One regulator and one enterprise per leaf region (the demo's where they exist), then plans and tasks. */
-async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): Promise<{ counties: number; tasks: { other: number; campaign: number } }> {
+async function parents(
+  b: BenchDb,
+  today: string,
+  enterprises: number,
+  campaign?: CampaignOptions,
+): Promise<{ counties: number; perCounty: number; tasks: { other: number; campaign: number } }> {
   const { raw, services } = b;
   await raw.query(`
     insert into orgs (name, kind, level, region_code, parent_id, created_at)
@@ -94,6 +102,8 @@ async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): P
   await raw.query(`create unique index on ${PROVINCES} (p)`);
   const [gaps] = await raw.query<{ n: number }>(`select count(*)::int as n from ${COUNTIES} where org_id is null or enterprise_id is null`);
   if (gaps!.n) throw new Error(`${gaps!.n} leaf regions without a bureau or an enterprise`);
+  const perCounty = Math.max(1, Math.floor(enterprises / leafCount));
+  await firms(b, perCounty);
 
   // A plan of every provincial bureau (and with a campaign, a second one under it), each given
   // to every institution for two product kinds (with a campaign: the campaign's kinds).
@@ -135,7 +145,33 @@ async function parents(b: BenchDb, today: string, campaign?: CampaignOptions): P
     `select count(*)::int as n, (count(*) filter (where in_campaign))::int as c from ${TASKS}`,
   );
   if (!tasks) throw new Error('no sampling tasks: the demo world has no provincial bureau or no institution');
-  return { counties: leafCount, tasks: { other: tasks - campaignTasks, campaign: campaignTasks } };
+  return { counties: leafCount, perCounty, tasks: { other: tasks - campaignTasks, campaign: campaignTasks } };
+}
+
+/**
+ * Besides each county's registry enterprise, `perCounty − 1` more in SQL (a synthetic credit
+ * code `BB…B`, unique, which no registration authority issues and the services would refuse), numbered per county.
+ */
+async function firms(b: BenchDb, perCounty: number): Promise<void> {
+  const { raw } = b;
+  if (perCounty > 1) {
+    const sizes = ['micro', 'small', 'medium', 'large'];
+    await script(
+      b,
+      bulk(`insert into enterprises (uscc, name, region_code, address, legal_representative, size, created_at, updated_at)
+        select 'BB' || c.code || lpad(g.i::text, 9, '0') || 'B', '基准企业' || c.code || '-' || g.i, c.code, c.code || ' 某路 ' || g.i || ' 号', '法定代表人' || (g.i % 97),
+               (${textArray(sizes)})[1 + g.i % 4], now(), now()
+        from ${COUNTIES} c cross join generate_series(1, ${perCounty - 1}) g(i)`),
+    );
+  }
+  await raw.query(`drop table if exists ${FIRMS}`);
+  await raw.query(`
+    create table ${FIRMS} as
+    select c.n, 0 as k, c.enterprise_id, c.enterprise_name, c.uscc from ${COUNTIES} c
+    union all
+    select c.n, substr(e.uscc, 9, 9)::int, e.id, e.name, e.uscc from ${COUNTIES} c join enterprises e on e.region_code = c.code and e.uscc like 'BB' || c.code || '%'
+    where ${perCounty > 1 ? 'true' : 'false'}`);
+  await raw.query(`create unique index on ${FIRMS} (n, k)`);
 }
 
 /** Sampling record `j`'s id, so that cases from sampling can point at real batches. */
@@ -150,7 +186,7 @@ const recordId = (j: string) => `md5('sr' || ${j})::uuid`;
 /** One batch in ten goes to a campaign's plans, when there is a campaign. */
 const CAMPAIGN_SHARE = 10;
 
-function samplingChunk(lo: number, hi: number, tasks: { other: number; campaign: number }, today: string, campaignStart?: string): string {
+function samplingChunk(lo: number, hi: number, tasks: { other: number; campaign: number }, perCounty: number, today: string, campaignStart?: string): string {
   const T = `${lit(today)}::date`;
   const inCampaign = tasks.campaign ? `j % ${CAMPAIGN_SHARE} = 0` : 'false';
   // Batches of a campaign's plans were sampled during the campaign; the others over five years.
@@ -159,13 +195,14 @@ function samplingChunk(lo: number, hi: number, tasks: { other: number; campaign:
     : `${T} - 60 - (v % 1800)`;
   return `
     with g as (
-      select j, ${roll('j', 11, 1000)} as u, ${roll('j', 12, 100000)} as v, c.code, c.enterprise_id,
+      select j, ${roll('j', 11, 1000)} as u, ${roll('j', 12, 100000)} as v, c.code, f.enterprise_id,
              t.task_id, t.plan_id, t.plan_org_id, t.institution_org_id, t.category, t.category_name, t.in_campaign
       from generate_series(${lo}, ${hi}) j
       join ${TASKS} t on t.in_campaign = (${inCampaign})
         and t.m = case when ${inCampaign} then (j / ${CAMPAIGN_SHARE}) % ${Math.max(1, tasks.campaign)} else j % ${tasks.other} end
       join ${PROVINCES} pc on pc.p = t.p
       join ${COUNTIES} c on c.p = t.p and c.k = (j / ${tasks.other + tasks.campaign}) % pc.n
+      join ${FIRMS} f on f.n = c.n and f.k = ${roll('j', 13, perCounty)}
     ), s as (
       select g.*,
         case when u < 15 then 'sampled' when u < 55 then 'in_lab' when u < 75 then 'reported' when u < 80 then 'objection' else 'closed' end as status,
@@ -211,7 +248,7 @@ function samplingChunk(lo: number, hi: number, tasks: { other: number; campaign:
  * investigating (decision limit −60…+90), 5 % decided or executed, 10 % not
  * filed, 3 % transferred, 70 % closed; leads of ended cases spread over five years.
  */
-function casesChunk(lo: number, hi: number, counties: number, sampling: number, today: string, campaign?: CampaignOptions): string {
+function casesChunk(lo: number, hi: number, counties: number, perCounty: number, sampling: number, today: string, campaign?: CampaignOptions): string {
   const T = `${lit(today)}::date`;
   const category = campaign
     ? `(${textArray(campaign.categories)})[1 + (v / 7) % ${campaign.categories.length}]`
@@ -219,9 +256,10 @@ function casesChunk(lo: number, hi: number, counties: number, sampling: number, 
   const campaignId = campaign ? `case when u % 2 = 0 and lead_on >= ${lit(campaign.campaignStart)}::date then ${lit(campaign.campaignId)}::uuid end` : 'null::uuid';
   return `
     with g as (
-      select i, ${roll('i', 21, 1000)} as u, ${roll('i', 22, 100000)} as v, ${roll('i', 23, 1000)} as w, c.code, c.org_id, c.enterprise_id, c.enterprise_name, c.uscc
+      select i, ${roll('i', 21, 1000)} as u, ${roll('i', 22, 100000)} as v, ${roll('i', 23, 1000)} as w, c.code, c.org_id, f.enterprise_id, f.enterprise_name, f.uscc
       from generate_series(${lo}, ${hi}) i
       join ${COUNTIES} c on c.n = i % ${counties}
+      join ${FIRMS} f on f.n = c.n and f.k = ${roll('i', 24, perCounty)}
     ), s as (
       select g.*,
         case when u < 40 then 'lead' when u < 80 then 'filed' when u < 120 then 'investigating' when u < 150 then 'decided'
@@ -301,6 +339,41 @@ function screeningsChunk(lo: number, hi: number, counties: number, today: string
     from r`;
 }
 
+/**
+ * Complaints and reports `lo`…`hi` over the last two years, one in five a report; nine in ten
+ * name a registered enterprise, the rest only a shop in a county. Statuses: 5 % awaiting the
+ * decision, 30 % accepted, 10 % not accepted, 35 % mediated, 10 % mediation failed, 5 % turned
+ * into case leads, 5 % reports checked and not filed.
+ */
+function complaintsChunk(lo: number, hi: number, counties: number, perCounty: number, categories: readonly string[], today: string): string {
+  const T = `${lit(today)}::date`;
+  return `
+    with g as (
+      select q, ${roll('q', 41, 1000)} as u, ${roll('q', 42, 100000)} as v, c.code, c.org_id, f.enterprise_id, f.enterprise_name, f.uscc
+      from generate_series(${lo}, ${hi}) q
+      join ${COUNTIES} c on c.n = q % ${counties}
+      join ${FIRMS} f on f.n = c.n and f.k = ${roll('q', 43, perCounty)}
+    ), s as (
+      select g.*, case when u % 5 = 0 then 'report' else 'complaint' end as kind, ${T} - (v % 730) as received_on,
+        case when u < 50 then 'received' when u < 350 then 'accepted' when u < 450 then 'not_accepted' when u < 800 then 'mediated'
+             when u < 900 then 'mediation_failed' when u < 950 then 'lead_opened' else 'not_filed' end as status
+      from g
+    )
+    insert into complaints (complaint_no, kind, channel, status, complainant_name, complainant_phone, target_name, target_uscc, target_enterprise_id,
+      target_region_code, product_category, subject, content, handling_org_id, region_code, received_on, decision_due_on, mediation_due_on,
+      clock, due_on, decision_note, decided_on, created_at, updated_at)
+    select 'TS' || code || '-' || q, kind, (array['web', 'phone', 'letter', 'visit'])[1 + v % 4], status, '投诉人' || (v % 997), '1390000' || lpad((v % 10000)::text, 4, '0'),
+      case when u % 10 = 0 then code || ' 某门店' else enterprise_name end,
+      case when u % 10 = 0 then null else uscc end,
+      case when u % 10 = 0 then null else enterprise_id end,
+      code, (${textArray(categories)})[1 + v % ${categories.length}], '基准测试投诉举报 ' || q, '反映产品质量问题。',
+      org_id, code, received_on, received_on + 9, case when status <> 'received' then received_on + 63 end,
+      case when status = 'received' then 'decision' when status = 'accepted' then 'mediation' end,
+      case when status = 'received' then received_on + 9 when status = 'accepted' then received_on + 63 end,
+      '', case when status <> 'received' then received_on + 3 end, received_on::timestamptz, received_on::timestamptz
+    from s`;
+}
+
 /** The plain indexes of a table (not those of a constraint), to drop before a bulk load and build after. */
 async function plainIndexes(b: BenchDb, table: string): Promise<{ name: string; ddl: string }[]> {
   const rows = await b.raw.query<{ indexname: string; indexdef: string }>(
@@ -359,24 +432,31 @@ export async function generate(
     options.log(`  ${b.kind} ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     return result;
   };
-  const { counties, tasks } = await step('parents (bureaus, enterprises, plans, tasks)', () => parents(b, options.today, options.campaign));
+  const { counties, perCounty, tasks } = await step('parents (bureaus, enterprises, plans, tasks)', () => parents(b, options.today, scale.enterprises ?? 0, options.campaign));
   const screeningCount = options.campaign ? (scale.screenings ?? 0) : 0;
-  const tables = ['sampling_records', 'disposals', 'cases', ...(screeningCount ? ['screenings'] : [])];
+  const complaintCount = scale.complaints ?? 0;
+  const tables = ['sampling_records', 'disposals', 'cases', ...(screeningCount ? ['screenings'] : []), ...(complaintCount ? ['complaints'] : [])];
   const deferred = (await Promise.all(tables.map((t) => plainIndexes(b, t)))).flat();
   for (const index of deferred) await b.raw.query(`drop index ${index.name}`);
 
-  const progress: Progress = { done: 0, total: scale.sampling + scale.cases + screeningCount, started: performance.now(), logged: 0, judged: false };
+  const progress: Progress = { done: 0, total: scale.sampling + scale.cases + screeningCount + complaintCount, started: performance.now(), logged: 0, judged: false };
   if (screeningCount) {
     await step(`screenings (${thousands(screeningCount)})`, () =>
       chunked(b, 'screenings', screeningCount, options.chunk, (lo, hi) => screeningsChunk(lo, hi, counties, options.today, options.campaign!), progress, options),
     );
   }
   await step(`sampling records + disposals (${thousands(scale.sampling)})`, () =>
-    chunked(b, 'sampling records', scale.sampling, options.chunk, (lo, hi) => samplingChunk(lo, hi, tasks, options.today, options.campaign?.campaignStart), progress, options),
+    chunked(b, 'sampling records', scale.sampling, options.chunk, (lo, hi) => samplingChunk(lo, hi, tasks, perCounty, options.today, options.campaign?.campaignStart), progress, options),
   );
   await step(`cases (${thousands(scale.cases)})`, () =>
-    chunked(b, 'cases', scale.cases, options.chunk, (lo, hi) => casesChunk(lo, hi, counties, scale.sampling, options.today, options.campaign), progress, options),
+    chunked(b, 'cases', scale.cases, options.chunk, (lo, hi) => casesChunk(lo, hi, counties, perCounty, scale.sampling, options.today, options.campaign), progress, options),
   );
+  if (complaintCount) {
+    const categories = (await b.services.categories.list()).map((c) => c.code);
+    await step(`complaints (${thousands(complaintCount)})`, () =>
+      chunked(b, 'complaints', complaintCount, options.chunk, (lo, hi) => complaintsChunk(lo, hi, counties, perCounty, categories, options.today), progress, options),
+    );
+  }
   await step(`build ${deferred.length} indexes`, async () => {
     for (const index of deferred) await b.raw.query(index.ddl);
   });
@@ -387,6 +467,7 @@ export async function generate(
   await b.raw.query(`drop table ${COUNTIES}`);
   await b.raw.query(`drop table ${TASKS}`);
   await b.raw.query(`drop table ${PROVINCES}`);
+  await b.raw.query(`drop table ${FIRMS}`);
 
   const rows: Record<string, number> = {};
   const sizes: Record<string, number> = {};

@@ -63,6 +63,8 @@ export const RiskScoreQuery = z.object({
   dimension: RiskDimension.default('enterprise'),
   limit: z.coerce.number().int().min(1).max(200).default(20),
   category: z.string().trim().max(40).optional(),
+  /** One enterprise's score (with `dimension=enterprise`), e.g. on its archive page. */
+  enterpriseId: Id.optional(),
 });
 
 export const RiskScoreView = z.object({

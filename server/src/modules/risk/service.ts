@@ -115,7 +115,8 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
       db,
       sql`select key, sum(value) as score, sum(n)::int as signals, jsonb_object_agg(kind, value) as by_kind
         from (select ${key} as key, kind, sum(value) as value, sum(signals) as n from risk_score_parts
-              where ${areaSql(actor)} and ${q.category ? sql`category = ${q.category}` : sql`true`} group by 1, 2) per_kind
+              where ${areaSql(actor)} and ${q.category ? sql`category = ${q.category}` : sql`true`}
+                and ${q.enterpriseId ? sql`enterprise_id = ${q.enterpriseId}` : sql`true`} group by 1, 2) per_kind
         where key is not null
         group by key order by sum(value) desc, key limit ${q.limit}`,
     );
@@ -183,33 +184,33 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
         if (!todo.length) continue;
         await db.transaction(async (tx) => {
           const now = clock.now();
-          const entries: AuditRecord[] = [];
-          for (const d of todo) {
-            const existing = openOf.get(d.key);
-            let warningId: string;
-            let note: string;
-            if (existing) {
-              await tx.update(riskWarnings).set({ level: d.level, score: String(d.score), updatedAt: now }).where(eq(riskWarnings.id, existing.id));
-              warningId = existing.id;
-              note = `风险分升至 ${d.score}，预警等级提高`;
-            } else {
-              const [w] = await tx
-                .insert(riskWarnings)
-                .values({ dimension: 'enterprise', subjectKey: d.key, label: d.label, regionCode: d.region_code, level: d.level, score: String(d.score), status: 'detected', createdAt: now, updatedAt: now })
-                .returning({ id: riskWarnings.id });
-              warningId = w!.id;
-              note = `风险分 ${d.score} 达到${WARNING_LEVEL_LABELS[d.level].zh}阈值（${model.thresholds[d.level]}）`;
-            }
-            const [step] = await tx
-              .insert(riskWarningSteps)
-              .values({ warningId, status: existing?.status ?? 'detected', note, at: now })
-              .returning({ id: riskWarningSteps.id });
-            entries.push(
-              { action: 'risk.warning_raised', entity: riskWarningEntity, id: warningId },
-              { action: 'risk.warning_raised', entity: riskWarningStepEntity, id: step!.id },
-            );
+          const raisedLevel = todo.filter((d) => openOf.has(d.key));
+          for (const d of raisedLevel) {
+            await tx.update(riskWarnings).set({ level: d.level, score: String(d.score), updatedAt: now }).where(eq(riskWarnings.id, openOf.get(d.key)!.id));
           }
-          await audit.append(tx, system, entries);
+          const fresh = todo.filter((d) => !openOf.has(d.key));
+          const inserted = fresh.length
+            ? await tx
+                .insert(riskWarnings)
+                .values(fresh.map((d) => ({ dimension: 'enterprise' as const, subjectKey: d.key, label: d.label, regionCode: d.region_code, level: d.level, score: String(d.score), status: 'detected' as const, createdAt: now, updatedAt: now })))
+                .returning({ id: riskWarnings.id, key: riskWarnings.subjectKey })
+            : [];
+          const idOf = new Map(inserted.map((w) => [w.key, w.id]));
+          const steps = await tx
+            .insert(riskWarningSteps)
+            .values(
+              todo.map((d) => {
+                const existing = openOf.get(d.key);
+                return existing
+                  ? { warningId: existing.id, status: existing.status, note: `风险分升至 ${d.score}，预警等级提高`, at: now }
+                  : { warningId: idOf.get(d.key)!, status: 'detected' as const, note: `风险分 ${d.score} 达到${WARNING_LEVEL_LABELS[d.level].zh}阈值（${model.thresholds[d.level]}）`, at: now };
+              }),
+            )
+            .returning({ id: riskWarningSteps.id, warningId: riskWarningSteps.warningId });
+          await audit.append(tx, system, [
+            ...todo.map((d): AuditRecord => ({ action: 'risk.warning_raised', entity: riskWarningEntity, id: openOf.get(d.key)?.id ?? idOf.get(d.key)! })),
+            ...steps.map((st): AuditRecord => ({ action: 'risk.warning_raised', entity: riskWarningStepEntity, id: st.id })),
+          ]);
         });
         raised += todo.length;
       }
