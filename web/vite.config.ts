@@ -23,6 +23,12 @@ export default defineConfig({
   server: {
     port: 5173,
     // The API and the server-rendered public portal pages come from the Fastify server.
-    proxy: Object.fromEntries(['/api', '/verify', '/public/inspections', '/public/dishonesty'].map((p) => [p, { target: 'http://localhost:8080', changeOrigin: false }])),
+    // `^/public/?$` is the portal's home; /public/verify and /public/service-request are the SPA's own.
+    proxy: Object.fromEntries(
+      ['/api', '/verify', '^/public/?$', '/public/inspections', '/public/dishonesty', '/public/services', '/public/recalls', '/public/complaints', '/public/institutions', '/public/cases', '/public/qa'].map((p) => [
+        p,
+        { target: 'http://localhost:8080', changeOrigin: false },
+      ]),
+    ),
   },
 });
