@@ -23,7 +23,11 @@ import {
 export const Id = z.uuid({ message: '无效的编号' });
 export const IdParams = z.object({ id: Id });
 export const IsoDateTime = z.string().describe('ISO 8601 timestamp');
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
+/** A calendar date as YYYY-MM-DD that exists (2026-02-30 does not). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { message: '日期不存在' });
 
 export const RegionCode = z
   .string({ error: (issue) => (issue.input === undefined ? '请选择所在地区' : '行政区划代码应为6位数字') })

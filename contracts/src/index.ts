@@ -22,3 +22,4 @@ export * from './metrology.js';
 export * from './complaints.js';
 export * from './recalls.js';
 export * from './risk.js';
+export * from './publicity.js';

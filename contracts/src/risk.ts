@@ -34,6 +34,8 @@ export type RiskDimension = (typeof RISK_DIMENSIONS)[number];
 
 const Weight = z.number({ error: '请填写权重' }).min(0, { message: '权重不能为负数' }).max(1000, { message: '权重不能超过1000' });
 
+const Threshold = z.number({ error: '请填写阈值' }).min(0, { message: '阈值不能为负数' }).max(100000, { message: '阈值不能超过100000' });
+
 export const RiskModelBody = z
   .object({
     weights: z.object({
@@ -47,9 +49,9 @@ export const RiskModelBody = z
     /** A signal counts half after this many days, a quarter after twice as many. */
     halfLifeDays: z.number({ error: '请填写半衰期' }).int({ message: '半衰期应为整数天' }).min(1, { message: '半衰期至少1天' }).max(3650, { message: '半衰期不能超过3650天' }),
     /** Signals older than this are not counted at all. */
-    windowDays: z.number().int().min(1).max(3650),
+    windowDays: z.number({ error: '请填写统计窗口' }).int({ message: '统计窗口应为整数天' }).min(1, { message: '统计窗口至少1天' }).max(3650, { message: '统计窗口不能超过3650天' }),
     /** The score from which each level is raised, for an enterprise (categories and regions scale by their own factor). */
-    thresholds: z.object({ blue: z.number().min(0), yellow: z.number().min(0), orange: z.number().min(0), red: z.number().min(0) }),
+    thresholds: z.object({ blue: Threshold, yellow: Threshold, orange: Threshold, red: Threshold }),
   })
   .superRefine((v, ctx) => {
     const t = v.thresholds;
@@ -138,7 +140,11 @@ export const WarningListQuery = PageQuery.extend({
   status: WarningStatus.optional(),
   level: WarningLevel.optional(),
 });
-export const WarningAdvanceBody = z.object({ note: text(1000, '处理意见') });
+export const WarningAdvanceBody = z.object({
+  note: text(1000, '处理意见'),
+  /** The status the user saw: if someone moved the warning meanwhile, the step is refused (409), not taken twice. */
+  from: WarningStatus.optional(),
+});
 
 /** Signals per week (Monday to Sunday, oldest first) in the reader's area, by kind, with what they weigh in the model. */
 export const RiskTrendQuery = z.object({

@@ -17,3 +17,4 @@ export * from '../modules/metrology/tables.js';
 export * from '../modules/complaints/tables.js';
 export * from '../modules/recalls/tables.js';
 export * from '../modules/risk/tables.js';
+export * from '../modules/publicity/tables.js';

@@ -10,6 +10,7 @@ import { seedLab } from './lab.js';
 import { seedReporting } from './reporting.js';
 import { seedComplaints } from './complaints.js';
 import { seedRecalls } from './recalls.js';
+import { seedPublicity } from './publicity.js';
 import { seedServices } from './services.js';
 import { seedSupervision } from './supervision.js';
 import { syntheticUscc } from './uscc.js';
@@ -320,5 +321,6 @@ export async function seedDemo(services: Services, options: { log?: (line: strin
   await seedServices(services, log);
   await seedComplaints(services, log);
   await seedRecalls(services, log);
+  await seedPublicity(services, log);
   return { created: true };
 }

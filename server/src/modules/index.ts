@@ -64,6 +64,8 @@ import { recallEntity, recallProgressEntity } from './recalls/entities.js';
 import { createRecalls } from './recalls/service.js';
 import { riskModelEntity, riskOpinionEntity, riskWarningEntity, riskWarningStepEntity } from './risk/entities.js';
 import { createRisk } from './risk/service.js';
+import { epidemicQaEntity, typicalCaseEntity } from './publicity/entities.js';
+import { createPublicity } from './publicity/service.js';
 import { createMetrology } from './metrology/service.js';
 import { createServiceCatalogue } from './services/catalogue.js';
 import { createAppointments } from './services/appointments.js';
@@ -146,6 +148,8 @@ export const auditedEntities: AuditedEntity[] = [
   riskOpinionEntity,
   riskWarningEntity,
   riskWarningStepEntity,
+  typicalCaseEntity,
+  epidemicQaEntity,
 ];
 
 /** Builds every module's service from the shared dependencies. */
@@ -200,6 +204,7 @@ export function createServices(deps: Deps) {
     complaints: createComplaints(deps, { orgs, enterprises, cases }),
     recalls: createRecalls(deps),
     risk: createRisk(deps, { inspections }),
+    publicity: createPublicity(deps, { cases }),
     auditLog: createAuditLog(deps, () => auditedEntities),
   };
 }

@@ -72,6 +72,7 @@ export type Action =
   | 'risk.import'
   | 'risk.model'
   | 'risk.handle'
+  | 'publicity.write'
   | 'notification.read'
   | 'category.write'
   | 'calendar.write'
@@ -163,6 +164,8 @@ export const can: Record<Action, (a: Actor) => boolean> = {
   'risk.import': (a) => regulator(a) && role(a, 'officer', 'regulator_admin'),
   'risk.model': (a) => regulator(a) && role(a, 'regulator_admin') && nationalOrPlatform(a),
   'risk.handle': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
+  // Typical cases and the epidemic-goods Q&A on the portal: regulators' officers, admins and leaders; which records is by region.
+  'publicity.write': (a) => regulator(a) && role(a, 'officer', 'regulator_admin', 'leader'),
   'notification.read': isUser,
   'category.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),
   'calendar.write': (a) => role(a, 'platform_admin', 'regulator_admin') && nationalOrPlatform(a),

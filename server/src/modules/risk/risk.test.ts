@@ -76,7 +76,7 @@ describe('kept scores', () => {
       sql`select enterprise_id::text as e, category as c, region_code as r, kind as k, round(value::numeric, 6)::float8 as v, signals as n from risk_score_parts order by 1, 2, 3, 4`,
     );
 
-  it('patches exactly what a full rescoring would compute, after inserts, updates that matter and deletes', async () => {
+  it('patches exactly what a full rescoring would compute, after an insert and updates that matter', async () => {
     const wh = await h.as('wh.officer');
     // A report without a known enterprise (a region's part), then its target corrected to 康宁 (two subjects change).
     const filed = await h.anonymous().post('/api/public/complaints', {
@@ -104,6 +104,14 @@ describe('kept scores', () => {
     const fresh = (await wh.get('/api/risk/freshness')).json();
     expect(fresh.scoredOn).toBe(h.services.deps.calendar.today());
     expect(fresh.lastFullMs).toBeGreaterThanOrEqual(0);
+    // Put the row back as the application wrote it (the audit chain would rightly call it altered), and patch again.
+    await h.services.deps.db.execute(sql`update complaints set target_enterprise_id = null where subject = '举报药店销售无证口罩'`);
+    expect((await wh.get('/api/risk/freshness')).json().pending).toBe(2);
+    await wh.get('/api/risk/scores');
+    const restored = await keptParts();
+    await h.services.risk.rescore();
+    expect(await keptParts()).toEqual(restored);
+    expect(restored).not.toEqual(patched);
   });
 
   it('counts signals per week in the reader\'s area, every week present, and a bureau elsewhere counts none of them', async () => {
@@ -143,6 +151,11 @@ describe('warnings', () => {
       cur = (await wh.post(`/api/risk/warnings/${w.id}/advance`, { note })).json() as WarningView;
     }
     expect(cur.status).toBe('handled');
+    // A step taken from a status someone else has moved on from is refused, not taken twice.
+    expect((await wh.post(`/api/risk/warnings/${w.id}/advance`, { note: '迟到的研判', from: 'detected' })).json().error.code).toBe('STATE_CHANGED');
+    // Handled at red: the same red score is not raised again as a new warning.
+    expect(((await wh.get('/api/risk/warnings?pageSize=100')).json().items as WarningView[]).filter((x) => x.key === ids.kangning)).toHaveLength(1);
+    expect(w.steps[0]!.note).toContain('红色阈值');
     expect(cur.steps.map((s) => s.status)).toEqual(['detected', 'assessed', 'warned', 'handled']);
     expect(cur.ownerName).toBe('武侯区局执法人员 郑凯');
     expect((await wh.post(`/api/risk/warnings/${w.id}/advance`, { note: '再处置' })).json().error.code).toBe('WARNING_HANDLED');
@@ -174,6 +187,11 @@ describe('public-opinion items', () => {
     expect((await enterpriseScore('wh.officer', ids.kangning))!.signals).toBe(before + 1);
     const outside = await wh.post('/api/risk/opinions', { items: [{ date: '2026-11-01', source: '微博', text: '福州某店', regionCode: '350102' }] });
     expect(outside.statusCode).toBe(400);
+    const unknownCategory = await wh.post('/api/risk/opinions', { items: [{ date: '2026-11-01', source: '微博', text: '某店', regionCode: '510107', category: 'no_such_kind' }] });
+    expect(unknownCategory.json().error.details.fields[0].field).toBe('items.0.category');
+    const impossibleDay = await wh.post('/api/risk/opinions', { items: [{ date: '2026-02-30', source: '微博', text: '某店', regionCode: '510107' }] });
+    expect(impossibleDay.statusCode).toBe(400);
+    expect(JSON.stringify(impossibleDay.json())).toContain('日期不存在');
     expect((await (await h.as('kangning')).post('/api/risk/opinions', { items: [{ date: '2026-11-01', source: 'x', text: 'y' }] })).statusCode).toBe(403);
   });
 

@@ -35,7 +35,8 @@ export function riskRoutes(app: App, s: Services) {
     s.risk.trend(req.actor, req.query),
   );
   app.get('/api/risk/freshness', { schema: { tags, summary: '风险评分的计算时间与待更新数', response: { 200: RiskFreshnessView } } }, (req) => s.risk.freshness(req.actor));
-  app.post('/api/risk/opinions', { schema: { tags, summary: '导入舆情', body: OpinionImportBody, response: { 200: OpinionImportResult } } }, (req) => s.risk.importOpinions(req.actor, req.body));
+  // 5,000 items of up to 2,000 characters: more than the global 1 MB.
+  app.post('/api/risk/opinions', { bodyLimit: 16 * 1024 * 1024, schema: { tags, summary: '导入舆情', body: OpinionImportBody, response: { 200: OpinionImportResult } } }, (req) => s.risk.importOpinions(req.actor, req.body));
   app.get('/api/risk/warnings', { schema: { tags, summary: '风险预警（辖区内）', querystring: WarningListQuery, response: { 200: paged(WarningView) } } }, (req) =>
     s.risk.warnings(req.actor, req.query),
   );
@@ -43,7 +44,7 @@ export function riskRoutes(app: App, s: Services) {
   app.post(
     '/api/risk/warnings/:id/advance',
     { schema: { tags, summary: '预警流转：发现 → 研判 → 预警 → 处置', params: IdParams, body: WarningAdvanceBody, response: { 200: WarningView, 404: ErrorBody, 409: ErrorBody } } },
-    (req) => s.risk.advance(req.actor, req.params.id, req.body.note),
+    (req) => s.risk.advance(req.actor, req.params.id, req.body.note, req.body.from),
   );
   app.post(
     '/api/risk/tiers',

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   SIGNAL_KINDS,
@@ -7,6 +7,7 @@ import {
   type RiskDimension,
   type RiskModelBody,
   WARNING_LEVEL_LABELS,
+  WARNING_STATUS_LABELS,
   type RiskFreshnessView,
   type RiskScoreQuery,
   type RiskTrendQuery,
@@ -175,12 +176,25 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
           const score = Math.round(Number(d.value) * factor * 100) / 100;
           return { ...d, score, level: levelOf(score, model.thresholds)! };
         });
+        const keys = batch.map((d) => d.key);
         const open = await db
           .select()
           .from(riskWarnings)
-          .where(and(eq(riskWarnings.dimension, 'enterprise'), ne(riskWarnings.status, 'handled'), inArray(riskWarnings.subjectKey, batch.map((d) => d.key))));
+          .where(and(eq(riskWarnings.dimension, 'enterprise'), ne(riskWarnings.status, 'handled'), inArray(riskWarnings.subjectKey, keys)));
         const openOf = new Map(open.map((w) => [w.subjectKey, w]));
-        const todo = batch.filter((d) => d.level && !(openOf.has(d.key) && LEVEL_RANK[openOf.get(d.key)!.level] >= LEVEL_RANK[d.level]));
+        // A warning handled lately stands for its level: the same score is not raised again until a higher level, or a half-life on.
+        const since = new Date(clock.now().getTime() - model.halfLifeDays * 86_400_000);
+        const handled = await db
+          .select({ key: riskWarnings.subjectKey, level: riskWarnings.level })
+          .from(riskWarnings)
+          .where(and(eq(riskWarnings.dimension, 'enterprise'), eq(riskWarnings.status, 'handled'), inArray(riskWarnings.subjectKey, keys), gte(riskWarnings.updatedAt, since)));
+        const handledRank = new Map<string, number>();
+        for (const h of handled) handledRank.set(h.key, Math.max(handledRank.get(h.key) ?? 0, LEVEL_RANK[h.level]));
+        const todo = batch.filter((d) => {
+          if (!d.level) return false;
+          const standing = Math.max(LEVEL_RANK[openOf.get(d.key)?.level ?? 'blue'] * (openOf.has(d.key) ? 1 : 0), handledRank.get(d.key) ?? 0);
+          return LEVEL_RANK[d.level] > standing;
+        });
         if (!todo.length) continue;
         await db.transaction(async (tx) => {
           const now = clock.now();
@@ -359,6 +373,7 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
     async importOpinions(actor: Actor, body: z.infer<typeof OpinionImportBody>) {
       authorize(actor, 'risk.import');
       const index = await regions.index();
+      const categories = new Set((await db.select({ code: productCategories.code }).from(productCategories)).map((c) => c.code));
       const usccs = [...new Set(body.items.map((i) => i.enterpriseUscc).filter((x): x is string => Boolean(x)))];
       const known = usccs.length ? await db.select({ id: enterprises.id, uscc: enterprises.uscc, region: enterprises.regionCode }).from(enterprises).where(inArray(enterprises.uscc, usccs)) : [];
       const rows = body.items.map((item, i) => {
@@ -367,6 +382,7 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
         if (!regionCode || !index.has(regionCode)) throw invalid(`items.${i}.regionCode`, `第 ${i + 1} 条：请填写有效的地区代码，或所涉企业的统一社会信用代码`);
         if (actor.scope.kind === 'region' && !regionCode.startsWith(actor.scope.prefix)) throw invalid(`items.${i}.regionCode`, `第 ${i + 1} 条：地区不在本单位管辖范围内`);
         if (item.date > calendar.today()) throw invalid(`items.${i}.date`, `第 ${i + 1} 条：日期不能晚于今天`);
+        if (item.category && !categories.has(item.category)) throw invalid(`items.${i}.category`, `第 ${i + 1} 条：产品类别「${item.category}」不在产品类别目录中`);
         return { publishedOn: item.date, source: item.source, text: item.text, enterpriseId: ent?.id ?? null, category: item.category ?? null, regionCode, importedBy: actor.userId, createdAt: clock.now() };
       });
       await db.transaction(async (tx) => {
@@ -415,9 +431,10 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
     },
 
     /** The next step of a warning (研判, 预警, 处置), with a note; the one who takes it becomes its owner. */
-    async advance(actor: Actor, id: string, note: string): Promise<WarningView> {
+    async advance(actor: Actor, id: string, note: string, from?: WarningView['status']): Promise<WarningView> {
       authorize(actor, 'risk.handle');
       const w = await warning(actor, id);
+      if (from && w.status !== from) throw conflict('STATE_CHANGED', `预警已由他人推进至「${WARNING_STATUS_LABELS[w.status].zh}」，请刷新后查看`);
       const next = WARNING_STATUSES[WARNING_STATUSES.indexOf(w.status) + 1];
       if (!next) throw conflict('WARNING_HANDLED', '该预警已处置完毕');
       await db.transaction(async (tx) => {

@@ -93,7 +93,7 @@ function AdvanceModal({ warning, to, onClose }: { warning: WarningView; to: Excl
   const required = requiredRule(t, km.required);
   const status = t(WARNING_STATUS_LABELS[to]);
   const advance = useMutation({
-    mutationFn: (v: AdvanceValues) => riskApi.advance(warning.id, v.note.trim()),
+    mutationFn: (v: AdvanceValues) => riskApi.advance(warning.id, v.note.trim(), warning.status),
     onSuccess: (updated) => {
       client.setQueryData(keys.warning(warning.id), updated);
       void client.invalidateQueries({ queryKey: keys.warnings });

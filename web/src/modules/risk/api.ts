@@ -71,7 +71,7 @@ export const riskApi = {
   importOpinions: (items: OpinionItemInput[]) => api.post<OpinionImportResult>('/api/risk/opinions', { items }),
   warnings: (query: WarningListQuery) => api.get<Paged<WarningView>>('/api/risk/warnings', q(query)),
   warning: (warningId: string) => api.get<WarningView>(`/api/risk/warnings/${id(warningId)}`),
-  advance: (warningId: string, note: string) => api.post<WarningView>(`/api/risk/warnings/${id(warningId)}/advance`, { note }),
+  advance: (warningId: string, note: string, from: WarningView['status']) => api.post<WarningView>(`/api/risk/warnings/${id(warningId)}/advance`, { note, from }),
   /** 按风险更新抽查等级: the double-random directory's risk tiers from the scores in the caller's area. */
   applyTiers: () => api.post<{ updated: number }>('/api/risk/tiers', {}),
 };
