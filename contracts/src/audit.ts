@@ -186,6 +186,7 @@ export const AUDIT_ENTITY_TYPES = {
   instrument_ledger_details: { zh: '计量器具台账信息', en: 'Ledger details' },
   verification_certificate: { zh: '检定证书/结果通知书', en: 'Verification certificate' },
   complaint: { zh: '投诉举报', en: 'Complaint or report' },
+  complaint_event: { zh: '投诉举报办理记录', en: 'Step of a complaint' },
   recall: { zh: '缺陷召回', en: 'Recall' },
   recall_progress: { zh: '召回进展', en: 'Recall progress' },
   risk_model: { zh: '风险评分模型', en: 'Risk model' },

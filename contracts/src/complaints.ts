@@ -70,6 +70,20 @@ export const StaffComplaintBody = ComplaintIntakeBody.extend({
   receivedOn: IsoDate.optional().describe('defaults to today'),
 });
 
+/** The steps of a complaint's history, named like their audit actions. */
+export const COMPLAINT_EVENT_ACTIONS = ['received', 'accepted', 'not_accepted', 'mediated', 'not_filed', 'replied', 'lead_opened'] as const;
+export const ComplaintEventAction = z.enum(COMPLAINT_EVENT_ACTIONS);
+export type ComplaintEventAction = (typeof COMPLAINT_EVENT_ACTIONS)[number];
+export const COMPLAINT_EVENT_LABELS: Record<(typeof COMPLAINT_EVENT_ACTIONS)[number], { zh: string; en: string }> = {
+  received: { zh: '收到', en: 'Received' },
+  accepted: { zh: '受理，开始调解', en: 'Accepted; mediation began' },
+  not_accepted: { zh: '不予受理', en: 'Not accepted' },
+  mediated: { zh: '调解结束', en: 'Mediation ended' },
+  not_filed: { zh: '核查后不予立案', en: 'Checked; not filed' },
+  replied: { zh: '答复投诉举报人', en: 'Complainant answered' },
+  lead_opened: { zh: '转为案件线索', en: 'Became a case lead' },
+};
+
 export const ComplaintView = z.object({
   id: Id,
   complaintNo: z.string(),
@@ -101,6 +115,10 @@ export const ComplaintView = z.object({
   caseId: Id.nullable(),
   caseNo: z.string().nullable(),
   createdAt: IsoDateTime,
+  /** Working days from today to the running clock's end (negative when overdue), by the working-day calendar. */
+  workingDaysLeft: z.number().int().nullable(),
+  /** Every step with its note, oldest first. */
+  events: z.array(z.object({ action: ComplaintEventAction, note: z.string(), at: IsoDateTime, byName: z.string().nullable() })),
 });
 export type ComplaintView = z.infer<typeof ComplaintView>;
 

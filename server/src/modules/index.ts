@@ -57,7 +57,7 @@ import { createOversight } from './oversight/service.js';
 import { reportManualValueEntity, reportOncePeriodEntity, reportSubmissionEntity, reportTemplateEntity } from './reporting/entities.js';
 import { createReporting } from './reporting/service.js';
 import { certificateEntity, compulsoryItemEntity, ledgerDetailsEntity } from './metrology/entities.js';
-import { complaintEntity } from './complaints/entities.js';
+import { complaintEntity, complaintEventEntity } from './complaints/entities.js';
 import { createComplaints } from './complaints/service.js';
 import { createLedgerImport } from './metrology/ledger-import.js';
 import { recallEntity, recallProgressEntity } from './recalls/entities.js';
@@ -142,6 +142,7 @@ export const auditedEntities: AuditedEntity[] = [
   ledgerDetailsEntity,
   certificateEntity,
   complaintEntity,
+  complaintEventEntity,
   recallEntity,
   recallProgressEntity,
   riskModelEntity,

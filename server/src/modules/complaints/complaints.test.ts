@@ -84,6 +84,12 @@ describe('handling', () => {
     const replied = (await wh.post(`/api/complaints/${c.id}/reply`, { reply: '经调解，经营者同意退货并退款59.90元。' })).json() as ComplaintView;
     expect(replied.reply).toContain('59.90');
     expect((await wh.post(`/api/complaints/${c.id}/reply`, { reply: '再答复' })).json().error.code).toBe('ALREADY_REPLIED');
+    // Every step keeps its own note: the acceptance note survives the mediation result on the record.
+    expect(replied.events.map((e) => e.action)).toEqual(['received', 'accepted', 'mediated', 'replied']);
+    expect(replied.events[1]).toMatchObject({ note: '符合受理条件，组织调解', byName: '武侯区局执法人员 郑凯' });
+    expect(replied.events[2]!.note).toBe('达成调解协议：经营者同意退货退款');
+    expect(replied.workingDaysLeft).toBeNull();
+    expect(accepted.workingDaysLeft).toBe(45);
   });
 
   it('turns a report into a case lead with one action, linked both ways', async () => {
@@ -96,12 +102,15 @@ describe('handling', () => {
     const theCase = (await wh.get(`/api/cases/${led.caseId}`)).json();
     expect(theCase).toMatchObject({ source: 'complaint', sourceRef: r.id, partyName: '成都康宁医疗用品有限公司' });
     expect((await wh.post(`/api/complaints/${r.id}/lead`, { summary: '再转' })).json().error.code).toBe('LEAD_EXISTS');
+    expect(led.events.map((e) => e.action)).toEqual(['received', 'lead_opened']);
+    expect(led.events[1]!.note).toContain(led.caseNo!);
   });
 
   it('lists the complaints past their decision day as overdue', async () => {
     const wh = await h.as('wh.officer');
     const old = (await wh.post('/api/complaints', { ...maskComplaint(), channel: 'visit', receivedOn: '2026-01-05' })).json() as ComplaintView;
     expect(old.overdue).toBe(true);
+    expect(old.workingDaysLeft).toBeLessThan(0);
     const overdue = (await wh.get('/api/complaints?overdue=true&pageSize=100')).json().items as ComplaintView[];
     expect(overdue.map((c) => c.id)).toContain(old.id);
     expect(overdue.every((c) => c.dueOn! < h.services.deps.calendar.today())).toBe(true);

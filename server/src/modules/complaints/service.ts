@@ -1,7 +1,8 @@
 import { createHash, randomInt } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
+  ComplaintEventAction,
   ComplaintDecisionBody,
   ComplaintIntakeBody,
   ComplaintLeadBody,
@@ -10,6 +11,7 @@ import type {
   MediationBody,
   StaffComplaintBody,
 } from '@shijian/contracts';
+import type { AuditAction } from '../../platform/audit/actions.js';
 import type { Db } from '../../db/client.js';
 import { scopeFilter, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
@@ -22,8 +24,10 @@ import { likeEscape, type Orgs } from '../identity/orgs.js';
 import { orgs } from '../identity/tables.js';
 import type { Enterprises } from '../registry/enterprises.js';
 import { decisionDue, mediationDue, runningClock } from './clocks.js';
-import { complaintEntity } from './entities.js';
-import { complaintCounters, complaints } from './tables.js';
+import { workingDaysBetween } from '../../platform/calendar/working-days.js';
+import { users } from '../identity/tables.js';
+import { complaintEntity, complaintEventEntity } from './entities.js';
+import { complaintCounters, complaintEvents, complaints } from './tables.js';
 
 type Row = typeof complaints.$inferSelect;
 const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -48,7 +52,38 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       .leftJoin(cases, eq(cases.id, complaints.caseId));
   type Joined = Awaited<ReturnType<ReturnType<typeof query>['execute']>>[number];
 
-  const toView = (actor: Actor | null, { c, handlingOrgName, caseNo }: Joined): ComplaintView => {
+  type Events = Map<string, ComplaintView['events']>;
+
+  /** The steps of these complaints, oldest first, with who took them. */
+  async function eventsOf(ids: string[]): Promise<Events> {
+    const byComplaint: Events = new Map(ids.map((id) => [id, []]));
+    if (!ids.length) return byComplaint;
+    const rows = await db
+      .select({ e: complaintEvents, byName: users.displayName })
+      .from(complaintEvents)
+      .leftJoin(users, eq(users.id, complaintEvents.byUserId))
+      .where(inArray(complaintEvents.complaintId, ids))
+      .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+    for (const { e, byName } of rows) byComplaint.get(e.complaintId)!.push({ action: e.action, note: e.note, at: e.at.toISOString(), byName });
+    return byComplaint;
+  }
+
+  async function views(actor: Actor | null, rows: Joined[]): Promise<ComplaintView[]> {
+    const [events, overrides] = await Promise.all([eventsOf(rows.map((r) => r.c.id)), calendar.overrides()]);
+    const today = calendar.today();
+    return rows.map((r) => toView(actor, r, events.get(r.c.id) ?? [], r.c.dueOn ? workingDaysBetween(today, r.c.dueOn, overrides) : null));
+  }
+
+  /** A step of the complaint's history, audited with the write it belongs to. */
+  async function recordEvent(tx: Db, actor: Actor, complaintId: string, action: ComplaintEventAction, note: string) {
+    const [e] = await tx
+      .insert(complaintEvents)
+      .values({ complaintId, action, note, byUserId: actor.userId, at: clock.now() })
+      .returning({ id: complaintEvents.id });
+    return { action: `complaint.${action}` as AuditAction, entity: complaintEventEntity, id: e!.id };
+  }
+
+  const toView = (actor: Actor | null, { c, handlingOrgName, caseNo }: Joined, events: ComplaintView['events'], workingDaysLeft: number | null): ComplaintView => {
     const handling = actor === null || actor.kind === 'system' || actor.orgId === c.handlingOrgId;
     return {
       id: c.id,
@@ -79,6 +114,8 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       caseId: c.caseId,
       caseNo,
       createdAt: c.createdAt.toISOString(),
+      workingDaysLeft,
+      events,
     };
   };
 
@@ -149,12 +186,15 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
           updatedAt: now,
         })
         .returning({ id: complaints.id });
-      await audit.append(tx, actor, { action: 'complaint.received', entity: complaintEntity, id: row!.id });
+      const channelNote = { web: '网上提交', phone: '电话登记', letter: '信件登记', visit: '来访登记' }[channel];
+      const event = await recordEvent(tx, actor, row!.id, 'received', `${channelNote}，由 ${bureau!.name} 承办`);
+      await audit.append(tx, actor, [{ action: 'complaint.received', entity: complaintEntity, id: row!.id }, event]);
       return { id: row!.id, complaintNo, handlingOrgName: bureau!.name, dueOn: due };
     });
   }
 
-  async function move(actor: Actor, c: Row, set: Partial<Row>, action: 'complaint.accepted' | 'complaint.not_accepted' | 'complaint.mediated' | 'complaint.not_filed' | 'complaint.replied') {
+  async function move(actor: Actor, c: Row, set: Partial<Row>, step: Exclude<ComplaintEventAction, 'received' | 'lead_opened'>, note: string) {
+    const action = `complaint.${step}` as const;
     const next = { ...c, ...set };
     const running = runningClock(next.status, { decisionDueOn: next.decisionDueOn, mediationDueOn: next.mediationDueOn });
     await db.transaction(async (tx) => {
@@ -164,7 +204,8 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
         .where(and(eq(complaints.id, c.id), eq(complaints.status, c.status)))
         .returning({ id: complaints.id });
       if (!updated) throw conflict('STATE_CHANGED', '投诉举报状态已变化，请刷新后重试');
-      await audit.append(tx, actor, { action, entity: complaintEntity, id: c.id });
+      const event = await recordEvent(tx, actor, c.id, step, note);
+      await audit.append(tx, actor, [{ action, entity: complaintEntity, id: c.id }, event]);
     });
   }
 
@@ -179,8 +220,8 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
     async publicStatus(no: string, code: string) {
       const [row] = await query().where(eq(complaints.complaintNo, no.trim().toUpperCase()));
       if (!row || !row.c.accessCodeHash || row.c.accessCodeHash !== hashCode(code.trim().toUpperCase())) throw notFound('complaint', no);
-      const v = toView(null, row);
-      return { complaintNo: v.complaintNo, kind: v.kind, status: v.status, handlingOrgName: v.handlingOrgName, receivedOn: v.receivedOn, dueOn: v.dueOn, decisionNote: v.decisionNote, reply: v.reply };
+      const [v] = await views(null, [row]);
+      return { complaintNo: v!.complaintNo, kind: v!.kind, status: v!.status, handlingOrgName: v!.handlingOrgName, receivedOn: v!.receivedOn, dueOn: v!.dueOn, decisionNote: v!.decisionNote, reply: v!.reply };
     },
 
     /** By phone, letter or visit, entered by an officer: routed like any other. */
@@ -191,11 +232,11 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       const created = await receive(actor, body, body.channel, receivedOn, null);
       // The officer who took it sees it whatever bureau it went to.
       const [row] = await query().where(eq(complaints.id, created.id));
-      return toView(actor, row!);
+      return (await views(actor, [row!]))[0]!;
     },
 
     async get(actor: Actor, id: string): Promise<ComplaintView> {
-      return toView(actor, await rowFor(actor, id));
+      return (await views(actor, [await rowFor(actor, id)]))[0]!;
     },
 
     async list(actor: Actor, q: z.infer<typeof ComplaintListQuery>) {
@@ -218,11 +259,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
           .offset(pageOffset(q)),
         db.select({ n: count() }).from(complaints).where(where),
       ]);
-      return paged(
-        rows.map((r) => toView(actor, r)),
-        total?.n,
-        q,
-      );
+      return paged(await views(actor, rows), total?.n, q);
     },
 
     /** 受理 a complaint: mediation begins, with its 45 working days. */
@@ -231,7 +268,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       if (c.kind !== 'complaint') throw conflict('NOT_A_COMPLAINT', '举报不受理调解：请核查后转案件线索或作出不予立案决定');
       if (c.status !== 'received') throw conflict('ALREADY_DECIDED', '该投诉已作出受理决定');
       const today = calendar.today();
-      await move(actor, c, { status: 'accepted', decisionNote: body.note, decidedOn: today, mediationDueOn: mediationDue(today, await calendar.overrides()) }, 'complaint.accepted');
+      await move(actor, c, { status: 'accepted', decisionNote: body.note, decidedOn: today, mediationDueOn: mediationDue(today, await calendar.overrides()) }, 'accepted', body.note);
       return this.get(actor, id);
     },
 
@@ -240,7 +277,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       const c = await handled(actor, id);
       if (c.status !== 'received') throw conflict('ALREADY_DECIDED', '该投诉举报已作出决定');
       const status = c.kind === 'complaint' ? 'not_accepted' : 'not_filed';
-      await move(actor, c, { status, decisionNote: body.note, decidedOn: calendar.today() }, c.kind === 'complaint' ? 'complaint.not_accepted' : 'complaint.not_filed');
+      await move(actor, c, { status, decisionNote: body.note, decidedOn: calendar.today() }, c.kind === 'complaint' ? 'not_accepted' : 'not_filed', body.note);
       return this.get(actor, id);
     },
 
@@ -248,7 +285,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
     async mediation(actor: Actor, id: string, body: z.infer<typeof MediationBody>): Promise<ComplaintView> {
       const c = await handled(actor, id);
       if (c.status !== 'accepted') throw conflict('NOT_MEDIATING', '只能对已受理的投诉登记调解结果');
-      await move(actor, c, { status: body.agreed ? 'mediated' : 'mediation_failed', decisionNote: body.note }, 'complaint.mediated');
+      await move(actor, c, { status: body.agreed ? 'mediated' : 'mediation_failed', decisionNote: body.note }, 'mediated', `${body.agreed ? '达成调解协议' : '未达成调解协议，终止调解'}：${body.note}`);
       return this.get(actor, id);
     },
 
@@ -256,7 +293,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       const c = await handled(actor, id);
       if (c.status === 'received') throw conflict('NOT_DECIDED', '请先作出受理或核查决定，再答复投诉举报人');
       if (c.reply) throw conflict('ALREADY_REPLIED', '已答复投诉举报人');
-      await move(actor, c, { reply: body.reply, repliedAt: clock.now() }, 'complaint.replied');
+      await move(actor, c, { reply: body.reply, repliedAt: clock.now() }, 'replied', body.reply);
       return this.get(actor, id);
     },
 
@@ -286,7 +323,9 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
           .update(complaints)
           .set({ ...set, clock: running.clock, dueOn: running.dueOn, updatedAt: clock.now() })
           .where(eq(complaints.id, c.id));
-        await audit.append(tx, actor, { action: 'complaint.lead_opened', entity: complaintEntity, id: c.id });
+        const [opened] = await tx.select({ caseNo: cases.caseNo }).from(cases).where(eq(cases.id, caseId));
+        const event = await recordEvent(tx, actor, c.id, 'lead_opened', `立案线索 ${opened?.caseNo ?? ''}：${body.summary}`);
+        await audit.append(tx, actor, [{ action: 'complaint.lead_opened', entity: complaintEntity, id: c.id }, event]);
       });
       return this.get(actor, id);
     },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, date, index, integer, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { COMPLAINT_CHANNELS, COMPLAINT_KINDS, COMPLAINT_STATUSES } from '@shijian/contracts';
+import { COMPLAINT_CHANNELS, COMPLAINT_EVENT_ACTIONS, COMPLAINT_KINDS, COMPLAINT_STATUSES } from '@shijian/contracts';
 import { cases } from '../enforcement/tables.js';
 import { orgs, users } from '../identity/tables.js';
 import { enterprises } from '../registry/tables.js';
@@ -68,4 +68,23 @@ export const complaints = pgTable(
     // Risk signals without a known enterprise are recomputed per target region.
     index('complaints_untargeted_idx').on(t.targetRegionCode).where(sql`target_enterprise_id is null`),
   ],
+);
+
+/**
+ * What happened to a complaint, one row per step (received, accepted, mediation, reply, lead…),
+ * with the note of that step: the complaint row keeps only its latest decision note. Never edited.
+ */
+export const complaintEvents = pgTable(
+  'complaint_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id')
+      .notNull()
+      .references(() => complaints.id),
+    action: text('action', { enum: COMPLAINT_EVENT_ACTIONS }).notNull(),
+    note: text('note').notNull(),
+    byUserId: uuid('by_user_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('complaint_events_complaint_idx').on(t.complaintId, t.at)],
 );
