@@ -43,7 +43,7 @@ export function addWorkingDays(date: string, n: number, overrides: DayOverrides)
 
 /** Working days strictly after `from` up to and including `to`. */
 export function workingDaysBetween(from: string, to: string, overrides: DayOverrides): number {
-  if (to <= from) return -workingDaysBetween(to, from, overrides);
+  if (to < from) return -workingDaysBetween(to, from, overrides);
   let count = 0;
   for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, overrides)) count++;
   return count;

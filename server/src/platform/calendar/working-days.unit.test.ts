@@ -48,6 +48,8 @@ describe('working days on the official calendar', () => {
   it('counts working days between two dates', () => {
     expect(workingDaysBetween('2020-09-30', '2020-10-10', official)).toBe(2);
     expect(workingDaysBetween('2020-10-10', '2020-09-30', official)).toBe(-2);
+    // The same day: none (this once recursed without end).
+    expect(workingDaysBetween('2020-10-09', '2020-10-09', official)).toBe(0);
   });
 
   it('treats a plain weekend as off without the calendar', () => {

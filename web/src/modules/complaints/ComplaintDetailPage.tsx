@@ -2,7 +2,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Space, Timeline, Typography, type DescriptionsProps } from 'antd';
 import { ArrowLeftOutlined, ClockCircleOutlined, FileSearchOutlined, LockOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { COMPLAINT_KIND_LABELS } from '@shijian/contracts';
+import { COMPLAINT_EVENT_LABELS, COMPLAINT_KIND_LABELS, type ComplaintEventAction } from '@shijian/contracts';
 import { ApiError } from '../../api/client';
 import { common } from '../../app/common';
 import { useLang, useT, type Translate } from '../../app/i18n';
@@ -17,9 +17,9 @@ import { complaintActions, isHandlingBureau } from './actions';
 import { complaintsApi, keys, paths, type ComplaintView } from './api';
 import { ComplaintActions } from './ComplaintActions';
 import { cm } from './messages';
-import { channelLabel, clockLabel, DueTag, KindTag, StatusTag, TargetCell, useCalendar, useToday } from './parts';
+import { dueState } from './due';
+import { channelLabel, clockLabel, DueTag, KindTag, StatusTag, TargetCell, useToday } from './parts';
 import { complaintTimeline, type TimelineStep } from './timeline';
-import { dueState, type DayOverrides } from './workdays';
 
 /** Chinese labels stay on one line; the longer English ones (with the Chinese term) wrap. */
 const labelStyle = (lang: 'zh' | 'en') => (lang === 'zh' ? { whiteSpace: 'nowrap' as const } : { width: 150 });
@@ -100,7 +100,7 @@ function Complainant({ c }: { c: ComplaintView }) {
   );
 }
 
-function ClockCard({ c, today, calendar }: { c: ComplaintView; today: string; calendar: DayOverrides | undefined }) {
+function ClockCard({ c, today }: { c: ComplaintView; today: string }) {
   const t = useT();
   return (
     <Card
@@ -119,7 +119,7 @@ function ClockCard({ c, today, calendar }: { c: ComplaintView; today: string; ca
             <Typography.Title level={4} style={{ margin: 0 }}>
               {formatDate(c.dueOn)}
             </Typography.Title>
-            <DueTag state={dueState(c, today, calendar)} />
+            <DueTag state={dueState(c, today)} />
           </Flex>
         </div>
       ) : (
@@ -129,51 +129,95 @@ function ClockCard({ c, today, calendar }: { c: ComplaintView; today: string; ca
   );
 }
 
-function stepContent(step: TimelineStep, c: ComplaintView, t: Translate) {
+/** When a step read from the record happened: a day, a moment, or not recorded. */
+const recordedAt = (at: string | null, t: Translate) => (at ? (at.length > 10 ? formatDateTime(at) : formatDate(at)) : t(cm.noDate));
+
+/** A step's title, its line of when (and by whom), and its text. */
+function stepContent(step: TimelineStep, c: ComplaintView, t: Translate): { title: string; when: string | null; detail: string | null } {
   switch (step.key) {
+    case 'event':
+      return {
+        title: t(COMPLAINT_EVENT_LABELS[step.action]),
+        when: step.byName ? `${formatDateTime(step.at)} · ${step.byName}` : formatDateTime(step.at),
+        detail: step.note || null,
+      };
     case 'received':
       return {
         title: t(cm.evReceived, { kind: t(COMPLAINT_KIND_LABELS[c.kind]), channel: t(channelLabel(c.channel)) }),
+        when: recordedAt(step.at, t),
         detail: t(cm.evRouted, { org: c.handlingOrgName }),
       };
     case 'decision': {
       const title = { accepted: cm.evAccepted, not_accepted: cm.evNotAccepted, not_filed: cm.evNotFiled, lead_opened: cm.evLeadDecision }[step.outcome];
-      return { title: t(title), detail: step.note };
+      return { title: t(title), when: recordedAt(step.at, t), detail: step.note };
     }
     case 'mediation':
-      return { title: t(step.agreed ? cm.evMediated : cm.evMediationFailed), detail: step.note };
+      return { title: t(step.agreed ? cm.evMediated : cm.evMediationFailed), when: recordedAt(step.at, t), detail: step.note };
     case 'lead':
-      return { title: t(cm.evLead), detail: null };
+      return { title: t(cm.evLead), when: recordedAt(step.at, t), detail: null };
     case 'reply':
-      return { title: t(cm.evReplied), detail: step.text };
+      return { title: t(cm.evReplied), when: recordedAt(step.at, t), detail: step.text };
     case 'pending':
-      return { title: t(cm.evPending, { clock: t(clockLabel(c.kind, step.clock)) }), detail: t(cm.evDueOn, { date: step.dueOn }) };
+      return { title: t(cm.evPending, { clock: t(clockLabel(c.kind, step.clock)) }), when: null, detail: t(cm.evDueOn, { date: step.dueOn }) };
   }
 }
 
-const STEP_COLOURS: Record<TimelineStep['key'], string> = { received: 'blue', decision: 'blue', mediation: 'green', lead: 'purple', reply: 'green', pending: 'gray' };
+const EVENT_COLOURS: Record<ComplaintEventAction, string> = {
+  received: 'blue',
+  accepted: 'blue',
+  not_accepted: 'red',
+  not_filed: 'red',
+  mediated: 'green',
+  replied: 'green',
+  lead_opened: 'purple',
+};
+const STEP_COLOURS: Record<Exclude<TimelineStep['key'], 'event'>, string> = { received: 'blue', decision: 'blue', mediation: 'green', lead: 'purple', reply: 'green', pending: 'gray' };
 
-/** What happened, oldest first, ending with the clock still running. */
+function stepColour(step: TimelineStep): string {
+  switch (step.key) {
+    case 'event':
+      return EVENT_COLOURS[step.action];
+    case 'decision':
+      return step.outcome === 'not_accepted' || step.outcome === 'not_filed' ? 'red' : STEP_COLOURS.decision;
+    case 'pending':
+      return step.overdue ? 'red' : STEP_COLOURS.pending;
+    default:
+      return STEP_COLOURS[step.key];
+  }
+}
+
+/** The case a step opened: a listed lead, or one read from the record. */
+function stepCase(step: TimelineStep, c: ComplaintView): { caseId: string; caseNo: string | null } | null {
+  if (step.key === 'event') return step.caseId ? { caseId: step.caseId, caseNo: step.caseNo } : null;
+  if (step.key === 'lead') return { caseId: step.caseId, caseNo: step.caseNo };
+  if (step.key === 'decision' && step.outcome === 'lead_opened' && c.caseId) return { caseId: c.caseId, caseNo: c.caseNo };
+  return null;
+}
+
+/** What happened, oldest first (each step with its time, who took it and its note), ending with the clock still running. */
 function History({ c }: { c: ComplaintView }) {
   const t = useT();
   const steps = complaintTimeline(c);
   return (
     <Timeline
-      items={steps.map((step) => {
-        const { title, detail } = stepContent(step, c, t);
-        const refused = step.key === 'decision' && (step.outcome === 'not_accepted' || step.outcome === 'not_filed');
+      items={steps.map((step, i) => {
+        const { title, when, detail } = stepContent(step, c, t);
         const late = step.key === 'pending' && step.overdue;
+        const opened = stepCase(step, c);
         return {
-          key: step.key,
-          color: late || refused ? 'red' : STEP_COLOURS[step.key],
+          key: `${i}-${step.key === 'event' ? step.action : step.key}`,
+          color: stepColour(step),
           content: (
             <div>
               <Typography.Text strong>{title}</Typography.Text>
-              {step.key !== 'pending' ? (
-                <div className="secondary-text">{step.at ? (step.at.length > 10 ? formatDateTime(step.at) : formatDate(step.at)) : t(cm.noDate)}</div>
+              {when ? <div className="secondary-text">{when}</div> : null}
+              {detail && late ? <div className="event-reason">{detail}</div> : null}
+              {detail && !late ? (
+                <Typography.Paragraph ellipsis={{ rows: 4, expandable: 'collapsible' }} style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+                  {detail}
+                </Typography.Paragraph>
               ) : null}
-              {detail ? <div className={late ? 'event-reason' : undefined}>{detail}</div> : null}
-              {step.key === 'lead' || (step.key === 'decision' && step.outcome === 'lead_opened' && c.caseId) ? <CaseLink caseId={c.caseId!} caseNo={c.caseNo} /> : null}
+              {opened ? <CaseLink caseId={opened.caseId} caseNo={opened.caseNo} /> : null}
             </div>
           ),
         };
@@ -189,7 +233,6 @@ export function ComplaintDetailPage() {
   const { id = '' } = useParams();
   const detail = useQuery({ queryKey: keys.one(id), queryFn: () => complaintsApi.get(id) });
   const today = useToday();
-  const calendar = useCalendar([detail.data?.dueOn ?? null], today);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(paths.list)}>
       {t(cm.backToList)}
@@ -203,7 +246,7 @@ export function ComplaintDetailPage() {
   }
   const c = detail.data;
   const actions = complaintActions(c, { orgId: session.org.id, handle: can(session, 'complaint.handle'), caseWrite: can(session, 'case.write') });
-  const state = dueState(c, today, calendar);
+  const state = dueState(c, today);
 
   return (
     <>
@@ -240,7 +283,7 @@ export function ComplaintDetailPage() {
           <Facts c={c} />
         </Col>
         <Col xs={24} xl={8}>
-          <ClockCard c={c} today={today} calendar={calendar} />
+          <ClockCard c={c} today={today} />
           <Complainant c={c} />
           <Card title={t(cm.timeline)} className="detail-card">
             <History c={c} />

@@ -16,7 +16,7 @@ import { useListQuery } from '../../shared/useListQuery';
 import { complaintsApi, keys, paths, type ComplaintListQuery, type ComplaintStatus, type ComplaintView } from './api';
 import { IntakeDrawer } from './IntakeDrawer';
 import { cm } from './messages';
-import { channelLabel, DueCell, KindTag, StatusTag, TargetCell, useCalendar, useToday } from './parts';
+import { channelLabel, DueCell, KindTag, StatusTag, TargetCell, useToday } from './parts';
 
 const LIST = { sorts: ['receivedOn'] as const, sort: 'receivedOn' as const, order: 'desc' as const };
 const FILTERS = ['q', 'kind', 'status', 'overdue'] as const;
@@ -40,7 +40,6 @@ export function ComplaintsPage() {
   // The number past their limit, for the tab: one row asked for, the total read.
   const overdueCount = useQuery({ queryKey: [...keys.list, 'overdue-count'], queryFn: () => complaintsApi.list({ overdue: 'true', pageSize: 1 }) });
   const today = useToday();
-  const calendar = useCalendar((result.data?.items ?? []).map((c) => c.dueOn), today);
   const overdueTab = list.filters.overdue === 'true';
 
   const columns: TableColumnsType<ComplaintView> = [
@@ -73,7 +72,7 @@ export function ComplaintsPage() {
         </Space>
       ),
     },
-    { title: t(cm.dueOn), key: 'dueOn', width: 170, render: (_, row) => <DueCell complaint={row} today={today} calendar={calendar} /> },
+    { title: t(cm.dueOn), key: 'dueOn', width: 170, render: (_, row) => <DueCell complaint={row} today={today} /> },
     { title: t(cm.receivedOn), dataIndex: 'receivedOn', width: 115, ...list.sortable('receivedOn'), render: formatDate },
     { title: t(cm.handlingOrg), dataIndex: 'handlingOrgName', render: (name: string) => <Typography.Text type="secondary">{name}</Typography.Text> },
   ];

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type * as C from '@shijian/contracts';
 import { api, type Query } from '../../api/client';
-import { calendarApi } from '../../api/endpoints';
 import type { Paged } from '../../api/types';
 
 /** Complaints and reports (投诉举报), typed from the contracts. */
@@ -21,7 +20,6 @@ export const keys = {
   all: ['complaints'] as const,
   list: ['complaints', 'list'] as const,
   one: (complaintId: string) => ['complaints', 'one', complaintId] as const,
-  calendarYear: (year: number) => ['calendar', 'year', year] as const,
 };
 
 export const paths = {
@@ -45,6 +43,4 @@ export const complaintsApi = {
   mediation: (complaintId: string, body: MediationBody) => api.post<ComplaintView>(`/api/complaints/${id(complaintId)}/mediation`, body),
   reply: (complaintId: string, body: ComplaintReplyBody) => api.post<ComplaintView>(`/api/complaints/${id(complaintId)}/reply`, body),
   openLead: (complaintId: string, body: ComplaintLeadBody) => api.post<ComplaintView>(`/api/complaints/${id(complaintId)}/lead`, body),
-  /** The year's holidays and make-up workdays, for counting the working days left on a clock. */
-  calendarYear: (year: number) => calendarApi.year(year),
 };

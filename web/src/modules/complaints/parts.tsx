@@ -2,15 +2,15 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Tag, Tooltip } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import { useQueries } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { COMPLAINT_CHANNEL_LABELS, COMPLAINT_KIND_LABELS, COMPLAINT_STATUS_LABELS } from '@shijian/contracts';
 import { useT, type Label } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { formatDate } from '../../shared/format';
 import { archivePath, mayOpenArchive } from '../enforcement/api';
-import { complaintsApi, keys, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, type ComplaintView } from './api';
+import { keys, type ComplaintChannel, type ComplaintKind, type ComplaintStatus, type ComplaintView } from './api';
 import { cm } from './messages';
-import { dueState, overridesOf, shanghaiDate, yearsSpanned, type DayOverrides, type DueState } from './workdays';
+import { dueState, shanghaiDate, type DueState } from './due';
 
 const STATUS_COLOURS: Record<ComplaintStatus, string> = {
   received: 'gold',
@@ -40,27 +40,23 @@ export function clockLabel(kind: ComplaintKind, clock: 'decision' | 'mediation')
   return kind === 'complaint' ? cm.clockDecisionComplaint : cm.clockDecisionReport;
 }
 
-/** Today in Beijing, looked at again every minute (a page left open overnight moves on). */
+/**
+ * Today in Beijing, looked at again every minute (a page left open overnight moves on). When the
+ * day changes, the complaints are read again: the working days left are counted from the server's today.
+ */
 export function useToday(): string {
+  const client = useQueryClient();
   const [today, setToday] = useState(() => shanghaiDate(Date.now()));
   useEffect(() => {
-    const timer = setInterval(() => setToday(shanghaiDate(Date.now())), 60_000);
+    const timer = setInterval(() => {
+      const now = shanghaiDate(Date.now());
+      if (now === today) return;
+      setToday(now);
+      void client.invalidateQueries({ queryKey: keys.all });
+    }, 60_000);
     return () => clearInterval(timer);
-  }, []);
+  }, [client, today]);
   return today;
-}
-
-/**
- * The official calendar (holidays, make-up workdays) of every year between today and the given
- * limits, once all have loaded; undefined until then (the days left are then not shown).
- */
-export function useCalendar(dates: readonly (string | null)[], today: string): DayOverrides | undefined {
-  const years = yearsSpanned([today, ...dates]);
-  const results = useQueries({
-    queries: years.map((year) => ({ queryKey: keys.calendarYear(year), queryFn: () => complaintsApi.calendarYear(year), staleTime: 60 * 60_000 })),
-  });
-  if (results.some((r) => !r.data)) return undefined;
-  return overridesOf(results.flatMap((r) => r.data ?? []));
 }
 
 /** Where the running clock stands: 已超期 in red, due today, or the working days left. */
@@ -91,14 +87,14 @@ export function DueTag({ state }: { state: DueState }) {
 }
 
 /** The limit of the running clock with its name on hover, and the tag of where it stands. */
-export function DueCell({ complaint, today, calendar }: { complaint: ComplaintView; today: string; calendar: DayOverrides | undefined }) {
+export function DueCell({ complaint, today }: { complaint: ComplaintView; today: string }) {
   const t = useT();
   if (!complaint.clock || !complaint.dueOn) return <span className="secondary-text">{t(cm.noClock)}</span>;
   return (
     <Tooltip title={t(clockLabel(complaint.kind, complaint.clock))}>
       <div style={{ whiteSpace: 'nowrap' }}>
         <div>{formatDate(complaint.dueOn)}</div>
-        <DueTag state={dueState(complaint, today, calendar)} />
+        <DueTag state={dueState(complaint, today)} />
       </div>
     </Tooltip>
   );

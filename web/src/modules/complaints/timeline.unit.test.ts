@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { ComplaintView } from '@shijian/contracts';
 import { complaintTimeline } from './timeline';
+
+type Event = ComplaintView['events'][number];
 
 const received = {
   status: 'received' as const,
@@ -13,9 +16,56 @@ const received = {
   clock: 'decision' as const,
   dueOn: '2026-03-11',
   overdue: false,
+  events: [] as Event[],
 };
 
-describe('the timeline of a complaint, read from its record', () => {
+const receivedEvent: Event = { action: 'received', note: '网上提交，由 成都市市场监督管理局 承办', at: '2026-03-02T01:00:00.000Z', byName: null };
+const acceptedEvent: Event = { action: 'accepted', note: '符合受理条件，予以受理', at: '2026-03-04T02:30:00.000Z', byName: '王科员' };
+
+describe('the timeline of a complaint, from the steps the API lists', () => {
+  it('shows every listed step with its time, who took it and its note, then the running clock', () => {
+    const accepted = { ...received, status: 'accepted' as const, clock: 'mediation' as const, dueOn: '2026-05-08', events: [receivedEvent, acceptedEvent] };
+    expect(complaintTimeline(accepted)).toEqual([
+      { key: 'event', action: 'received', at: '2026-03-02T01:00:00.000Z', byName: null, note: '网上提交，由 成都市市场监督管理局 承办', caseId: null, caseNo: null },
+      { key: 'event', action: 'accepted', at: '2026-03-04T02:30:00.000Z', byName: '王科员', note: '符合受理条件，予以受理', caseId: null, caseNo: null },
+      { key: 'pending', at: null, clock: 'mediation', dueOn: '2026-05-08', overdue: false },
+    ]);
+  });
+
+  it('keeps each note, even the ones the record overwrote, and gives the lead its case', () => {
+    const events: Event[] = [
+      receivedEvent,
+      acceptedEvent,
+      { action: 'lead_opened', note: '立案线索 AJ-1：口罩质量', at: '2026-03-05T03:00:00.000Z', byName: '王科员' },
+      { action: 'mediated', note: '未达成调解协议，终止调解：经营者拒绝退款', at: '2026-03-20T06:00:00.000Z', byName: '王科员' },
+      { action: 'replied', note: '已终止调解', at: '2026-03-21T06:00:00.000Z', byName: '李科长' },
+    ];
+    const c = { ...received, status: 'mediation_failed' as const, decisionNote: '经营者拒绝退款', caseId: 'c1', caseNo: 'AJ-1', reply: '已终止调解', clock: null, dueOn: null, events };
+    const steps = complaintTimeline(c);
+    expect(steps.map((s) => (s.key === 'event' ? s.action : s.key))).toEqual(['received', 'accepted', 'lead_opened', 'mediated', 'replied']);
+    expect(steps[1]).toMatchObject({ note: '符合受理条件，予以受理' });
+    expect(steps[2]).toMatchObject({ action: 'lead_opened', caseId: 'c1', caseNo: 'AJ-1' });
+  });
+
+  it('reads the steps taken before the list was kept from the record, ahead of the listed ones', () => {
+    const c = {
+      ...received,
+      status: 'mediated' as const,
+      decidedOn: '2026-03-04',
+      decisionNote: '双方达成退款协议',
+      clock: null,
+      dueOn: null,
+      events: [{ action: 'mediated', note: '达成调解协议：双方达成退款协议', at: '2026-03-20T06:00:00.000Z', byName: '王科员' }] satisfies Event[],
+    };
+    expect(complaintTimeline(c)).toEqual([
+      { key: 'received', at: '2026-03-02' },
+      { key: 'decision', at: '2026-03-04', outcome: 'accepted', note: null },
+      { key: 'event', action: 'mediated', at: '2026-03-20T06:00:00.000Z', byName: '王科员', note: '达成调解协议：双方达成退款协议', caseId: null, caseNo: null },
+    ]);
+  });
+});
+
+describe('the timeline of a complaint received before the API listed its steps, read from its record', () => {
   it('shows a new complaint received and waiting for its decision', () => {
     expect(complaintTimeline(received)).toEqual([
       { key: 'received', at: '2026-03-02' },
