@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
-  SIGNAL_KINDS,
   WARNING_STATUSES,
   type OpinionImportBody,
   type RiskDimension,
