@@ -4,7 +4,7 @@ import { rawRows, type Db } from '../../db/client.js';
 import type { RiskModel } from './scoring.js';
 
 /**
- * The kept risk scores (`risk_score_parts`): every signal's weight decayed to one reference day
+ * The kept risk scores (`risk_score_parts`, and per enterprise `risk_enterprise_scores`): every signal's weight decayed to one reference day
  * and summed per enterprise, category, region and kind. Because decay is exponential, a part
  * read on a later day is its value times 0.5^(days since / half-life): one factor for all parts,
  * so a nation's top enterprises are a sum over kept rows, not a pass over ten million records.
@@ -62,6 +62,14 @@ const partsFrom = (model: RiskModel, day: string, where: SQL) => sql`
   from (${signalsSql(windowStart(model, day))}) s where ${where}
   group by enterprise_id, category, region_code, kind`;
 
+/** Enterprise totals from the parts (of the enterprises `where` picks), at the enterprise's registered region. */
+const totalsFrom = (where: SQL) => sql`
+  insert into risk_enterprise_scores (enterprise_id, region_code, value, signals, by_kind)
+  select p.enterprise_id, e.region_code, sum(p.v), sum(p.n)::int, jsonb_object_agg(p.kind, p.v)
+  from (select enterprise_id, kind, sum(value) as v, sum(signals) as n from risk_score_parts where enterprise_id is not null and ${where} group by 1, 2) p
+  join enterprises e on e.id = p.enterprise_id
+  group by p.enterprise_id, e.region_code`;
+
 const list = (values: string[], cast: 'uuid' | 'bpchar') => sql.join(values.map((v) => sql`${v}::${sql.raw(cast)}`), sql`, `);
 
 export type Patched = { enterprises: string[]; regions: number; tooMany: boolean };
@@ -75,6 +83,8 @@ export async function rebuild(db: Db, model: RiskModel, modelAt: Date, day: stri
     await tx.execute(sql`delete from risk_changes`);
     await tx.execute(sql`delete from risk_score_parts`);
     await tx.execute(partsFrom(model, day, sql`true`));
+    await tx.execute(sql`delete from risk_enterprise_scores`);
+    await tx.execute(totalsFrom(sql`true`));
     const ms = Date.now() - started;
     await tx.execute(sql`
       insert into risk_state (id, scored_on, model_at, last_full_at, last_full_ms) values (1, ${day}, ${modelAt.toISOString()}, now(), ${ms})
@@ -102,6 +112,8 @@ export async function patch(db: Db, model: RiskModel, scoredOn: string): Promise
       const ids = list(enterprises.slice(i, i + 1000), 'uuid');
       await tx.execute(sql`delete from risk_score_parts where enterprise_id in (${ids})`);
       await tx.execute(partsFrom(model, scoredOn, sql`enterprise_id in (${ids})`));
+      await tx.execute(sql`delete from risk_enterprise_scores where enterprise_id in (${ids})`);
+      await tx.execute(totalsFrom(sql`enterprise_id in (${ids})`));
     }
     if (regions.length) {
       const codes = list(regions, 'bpchar');

@@ -70,11 +70,16 @@ describe('scores from the records', () => {
 });
 
 describe('kept scores', () => {
-  const keptParts = async () =>
-    rawRows<{ e: string | null; c: string | null; r: string; k: string; v: number; n: number }>(
+  const keptParts = async () => ({
+    parts: await rawRows<{ e: string | null; c: string | null; r: string; k: string; v: number; n: number }>(
       h.services.deps.db,
       sql`select enterprise_id::text as e, category as c, region_code as r, kind as k, round(value::numeric, 6)::float8 as v, signals as n from risk_score_parts order by 1, 2, 3, 4`,
-    );
+    ),
+    totals: await rawRows<{ e: string; r: string; v: number; n: number }>(
+      h.services.deps.db,
+      sql`select enterprise_id::text as e, region_code as r, round(value::numeric, 6)::float8 as v, signals as n from risk_enterprise_scores order by 1`,
+    ),
+  });
 
   it('patches exactly what a full rescoring would compute, after an insert and updates that matter', async () => {
     const wh = await h.as('wh.officer');

@@ -111,15 +111,25 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
     const factor = carry(model, scoredOn, calendar.today());
     const key =
       q.dimension === 'enterprise' ? sql`enterprise_id::text` : q.dimension === 'category' ? sql`category` : sql`rpad(left(region_code, ${childDigits(actor)}), 6, '0')`;
-    const rows = await rawRows<{ key: string; score: number; signals: number; by_kind: Record<string, number> }>(
-      db,
-      sql`select key, sum(value) as score, sum(n)::int as signals, jsonb_object_agg(kind, value) as by_kind
-        from (select ${key} as key, kind, sum(value) as value, sum(signals) as n from risk_score_parts
-              where ${areaSql(actor)} and ${q.category ? sql`category = ${q.category}` : sql`true`}
-                and ${q.enterpriseId ? sql`enterprise_id = ${q.enterpriseId}` : sql`true`} group by 1, 2) per_kind
-        where key is not null
-        group by key order by sum(value) desc, key limit ${q.limit}`,
-    );
+    type Row = { key: string; score: number; signals: number; by_kind: Record<string, number> };
+    // An enterprise ranking reads the kept totals in index order; a category's share of it, and the other dimensions, sum the parts.
+    const rows =
+      q.dimension === 'enterprise' && !q.category
+        ? await rawRows<Row>(
+            db,
+            sql`select enterprise_id::text as key, value as score, signals, by_kind from risk_enterprise_scores
+                where ${areaSql(actor)} and ${q.enterpriseId ? sql`enterprise_id = ${q.enterpriseId}` : sql`true`}
+                order by value desc, enterprise_id limit ${q.limit}`,
+          )
+        : await rawRows<Row>(
+            db,
+            sql`select key, sum(value) as score, sum(n)::int as signals, jsonb_object_agg(kind, value) as by_kind
+              from (select ${key} as key, kind, sum(value) as value, sum(signals) as n from risk_score_parts
+                    where ${areaSql(actor)} and ${q.category ? sql`category = ${q.category}` : sql`true`}
+                      and ${q.enterpriseId ? sql`enterprise_id = ${q.enterpriseId}` : sql`true`} group by 1, 2) per_kind
+              where key is not null
+              group by key order by sum(value) desc, key limit ${q.limit}`,
+          );
     const labels = await labelsOf(q.dimension, rows.map((r) => r.key));
     const round = (v: number) => Math.round(v * factor * 100) / 100;
     return rows.map((r) => {
@@ -159,42 +169,34 @@ export function createRisk(deps: Deps, services: { inspections: Inspections }) {
    */
   async function raiseWarnings(model: RiskModel, factor: number, only: string[] | null): Promise<number> {
     const system = systemActor('risk');
-    const floor = model.thresholds.blue / factor;
+    const t = model.thresholds;
+    const rank = (level: string) => sql.raw(`case ${level} when 'blue' then 1 when 'yellow' then 2 when 'orange' then 3 when 'red' then 4 else 0 end`);
+    const score = sql`round((s.value * ${factor})::numeric, 2)`;
+    // A warning handled lately stands for its level: the same score is not raised again until a higher level, or a half-life on.
+    const since = new Date(clock.now().getTime() - model.halfLifeDays * 86_400_000).toISOString();
     const chunks = only ? Array.from({ length: Math.ceil(only.length / 1000) }, (_, i) => only.slice(i * 1000, i * 1000 + 1000)) : [null];
     let raised = 0;
     for (const ids of chunks) {
-      const due = await rawRows<{ key: string; label: string; region_code: string; value: number }>(
+      // Only the enterprises whose level is above what their open (or lately handled) warning stands for.
+      const due = await rawRows<{ key: string; label: string; region_code: string; score: string; open_id: string | null; open_status: WarningView['status'] | null }>(
         db,
-        sql`select p.enterprise_id::text as key, e.name as label, e.region_code, sum(p.value) as value
-            from risk_score_parts p join enterprises e on e.id = p.enterprise_id
-            where p.enterprise_id is not null ${ids ? sql`and p.enterprise_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
-            group by 1, 2, 3 having sum(p.value) >= ${floor}`,
+        sql`select s.enterprise_id::text as key, e.name as label, s.region_code, ${score}::text as score, o.id as open_id, o.status as open_status
+            from risk_enterprise_scores s
+            join enterprises e on e.id = s.enterprise_id
+            left join lateral (select w.id, w.status, ${rank('w.level')} as rank from risk_warnings w
+                               where w.dimension = 'enterprise' and w.subject_key = s.enterprise_id::text and w.status <> 'handled' limit 1) o on true
+            left join lateral (select max(${rank('w.level')}) as rank from risk_warnings w
+                               where w.dimension = 'enterprise' and w.subject_key = s.enterprise_id::text and w.status = 'handled' and w.updated_at >= ${since}::timestamptz) h on true
+            where s.value * ${factor} >= ${t.blue * 0.999} ${ids ? sql`and s.enterprise_id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``}
+              and (case when ${score} >= ${t.red} then 4 when ${score} >= ${t.orange} then 3 when ${score} >= ${t.yellow} then 2 when ${score} >= ${t.blue} then 1 else 0 end)
+                  > greatest(coalesce(o.rank, 0), coalesce(h.rank, 0))`,
       );
-      for (let i = 0; i < due.length; i += 500) {
-        const batch = due.slice(i, i + 500).map((d) => {
-          const score = Math.round(Number(d.value) * factor * 100) / 100;
-          return { ...d, score, level: levelOf(score, model.thresholds)! };
+      for (let i = 0; i < due.length; i += 2000) {
+        const todo = due.slice(i, i + 2000).map((d) => {
+          const value = Number(d.score);
+          return { ...d, score: value, level: levelOf(value, t)! };
         });
-        const keys = batch.map((d) => d.key);
-        const open = await db
-          .select()
-          .from(riskWarnings)
-          .where(and(eq(riskWarnings.dimension, 'enterprise'), ne(riskWarnings.status, 'handled'), inArray(riskWarnings.subjectKey, keys)));
-        const openOf = new Map(open.map((w) => [w.subjectKey, w]));
-        // A warning handled lately stands for its level: the same score is not raised again until a higher level, or a half-life on.
-        const since = new Date(clock.now().getTime() - model.halfLifeDays * 86_400_000);
-        const handled = await db
-          .select({ key: riskWarnings.subjectKey, level: riskWarnings.level })
-          .from(riskWarnings)
-          .where(and(eq(riskWarnings.dimension, 'enterprise'), eq(riskWarnings.status, 'handled'), inArray(riskWarnings.subjectKey, keys), gte(riskWarnings.updatedAt, since)));
-        const handledRank = new Map<string, number>();
-        for (const h of handled) handledRank.set(h.key, Math.max(handledRank.get(h.key) ?? 0, LEVEL_RANK[h.level]));
-        const todo = batch.filter((d) => {
-          if (!d.level) return false;
-          const standing = Math.max(LEVEL_RANK[openOf.get(d.key)?.level ?? 'blue'] * (openOf.has(d.key) ? 1 : 0), handledRank.get(d.key) ?? 0);
-          return LEVEL_RANK[d.level] > standing;
-        });
-        if (!todo.length) continue;
+        const openOf = new Map(todo.filter((d) => d.open_id).map((d) => [d.key, { id: d.open_id!, status: d.open_status! }]));
         await db.transaction(async (tx) => {
           const now = clock.now();
           const raisedLevel = todo.filter((d) => openOf.has(d.key));

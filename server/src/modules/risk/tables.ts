@@ -49,6 +49,8 @@ export const riskWarnings = pgTable(
   (t) => [
     index('risk_warnings_region_idx').on(t.regionCode, t.createdAt),
     index('risk_warnings_open_idx').on(t.dimension, t.subjectKey).where(sql`status <> 'handled'`),
+    // A handled warning stands for its level a while: the scan looks up every subject's warnings.
+    index('risk_warnings_subject_idx').on(t.dimension, t.subjectKey, t.updatedAt),
   ],
 );
 
@@ -86,6 +88,23 @@ export const riskScoreParts = pgTable(
     signals: integer('signals').notNull(),
   },
   (t) => [index('risk_score_parts_enterprise_idx').on(t.enterpriseId), index('risk_score_parts_region_idx').on(t.regionCode)],
+);
+
+/**
+ * Each enterprise's kept score (its parts summed, decayed to the same day), placed at the
+ * enterprise's registered region: the rankings of enterprises read an index, not a GROUP BY over
+ * every part. Rebuilt and patched with the parts.
+ */
+export const riskEnterpriseScores = pgTable(
+  'risk_enterprise_scores',
+  {
+    enterpriseId: uuid('enterprise_id').primaryKey(),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    value: doublePrecision('value').notNull(),
+    signals: integer('signals').notNull(),
+    byKind: jsonb('by_kind').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [index('risk_enterprise_scores_value_idx').on(t.value.desc()), index('risk_enterprise_scores_region_idx').on(t.regionCode, t.value.desc())],
 );
 
 /** One row: the day the kept parts are decayed to, the model they were computed with, the last full rescoring. */
