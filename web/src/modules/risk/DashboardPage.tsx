@@ -14,10 +14,10 @@ import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { keys, paths, riskApi, type RiskDimension, type RiskScoreView, type RiskTrendWeek, type SignalTarget } from './api';
-import type { EChartsOption } from './echarts';
+import type { EChartsOption } from '../../shared/echarts';
 import { km } from './messages';
 import { ByKind, formatScore, KIND_COLORS, levelColor, LevelTag, Note, useScoreLabel } from './parts';
-import { RiskChart } from './RiskChart';
+import { EChart } from '../../shared/EChart';
 import { SignalsDrawer } from './SignalsDrawer';
 
 const WEEK_CHOICES = [12, 26, 52] as const;
@@ -140,7 +140,7 @@ function EnterprisesCard({ category, onPick }: { category?: string; onPick: (tar
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={9}>
-            <RiskChart
+            <EChart
               option={barsOption(rows.map((s) => ({ name: s.label, score: s })), t(km.score))}
               label={t(km.topEnterprises)}
               height={chartHeight(rows.length)}
@@ -180,7 +180,7 @@ function GroupCard({ dimension, category, title, note, onPick }: { dimension: 'c
       ) : !rows.length ? (
         <Empty description={t(category ? km.noSignalsFiltered : km.noSignals)} />
       ) : (
-        <RiskChart
+        <EChart
           option={barsOption(rows, t(km.score))}
           label={title}
           height={chartHeight(rows.length)}
@@ -250,7 +250,7 @@ function TrendCard({ category }: { category?: string }) {
       ) : data.every((w) => w.total === 0) ? (
         <Empty description={t(category ? km.noSignalsFiltered : km.noSignals)} />
       ) : (
-        <RiskChart option={trendOption(data, t)} label={t(km.trendTitle)} height={340} />
+        <EChart option={trendOption(data, t)} label={t(km.trendTitle)} height={340} />
       )}
     </Card>
   );

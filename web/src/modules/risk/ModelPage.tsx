@@ -12,11 +12,11 @@ import { FormDrawer, useFormError } from '../../shared/FormDrawer';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { keys, paths, riskApi, type RiskModelView, type SignalKind } from './api';
-import type { EChartsOption } from './echarts';
+import type { EChartsOption } from '../../shared/echarts';
 import { km } from './messages';
 import { checkModel, decayShare, groupErrors, type FieldErrors, type ModelValues } from './model';
 import { formatScore, KindTag, LevelTag, Note } from './parts';
-import { RiskChart } from './RiskChart';
+import { EChart } from '../../shared/EChart';
 
 /** The form's top-level fields: a server error naming one of them is shown under it. */
 const MODEL_FIELDS = ['weights', 'halfLifeDays', 'windowDays', 'thresholds'];
@@ -99,7 +99,7 @@ function ModelView({ model }: { model: RiskModelView }) {
               window: model.windowDays,
             })}
           </Typography.Paragraph>
-          <RiskChart option={decayOption(model, t)} label={t(km.decayChart)} height={260} />
+          <EChart option={decayOption(model, t)} label={t(km.decayChart)} height={260} />
         </Card>
       </Col>
     </Row>
