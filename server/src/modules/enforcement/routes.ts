@@ -25,6 +25,7 @@ import {
 } from '@shijian/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/types.js';
+import { hasSignatureOf } from '../../platform/http/uploads.js';
 import type { Services } from '../index.js';
 
 /** Case documents: scans and PDFs of the signed paper, nothing executable. */
@@ -70,7 +71,8 @@ export function enforcementRoutes(app: App, s: Services) {
     },
     (req) => {
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim();
-      if (!(CASE_DOCUMENT_TYPES as readonly string[]).includes(type) || !Buffer.isBuffer(req.body)) {
+      // The declared type must be one of the three and the bytes must be a file of that type.
+      if (!(CASE_DOCUMENT_TYPES as readonly string[]).includes(type) || !Buffer.isBuffer(req.body) || !hasSignatureOf(type, req.body)) {
         throw new AppError(415, 'UNSUPPORTED_FILE', '案件文书只接受 PDF、JPEG 或 PNG 文件');
       }
       return s.cases.addDocument(req.actor, req.params.id, req.query, type, req.body);

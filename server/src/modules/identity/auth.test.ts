@@ -92,7 +92,7 @@ describe('login and sessions', () => {
 });
 
 describe('passwords', () => {
-  it('changes a password with the current one, enforces the policy, and ends other sessions', async () => {
+  it('changes a password with the current one, enforces the policy, ends other sessions and rotates the current one', async () => {
     const a = await h.as('sc.stat');
     const other = await login('sc.stat', 'Shijian@2026');
     const otherCookie = `sj_session=${other.cookies.find((c) => c.name === 'sj_session')!.value}`;
@@ -106,7 +106,10 @@ describe('passwords', () => {
 
     const ok = await a.post('/api/auth/password', { currentPassword: 'Shijian@2026', newPassword: 'Sichuan#Stat2026' });
     expect(ok.statusCode).toBe(200);
-    expect((await a.get('/api/auth/me')).statusCode).toBe(200);
+    // The session goes on under a new cookie; the old one is dead.
+    const rotated = `sj_session=${ok.cookies.find((c) => c.name === 'sj_session')!.value}`;
+    expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: rotated } })).statusCode).toBe(200);
+    expect((await a.get('/api/auth/me')).statusCode).toBe(401);
     expect((await h.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: otherCookie } })).statusCode).toBe(401);
     expect((await login('sc.stat', 'Sichuan#Stat2026')).statusCode).toBe(200);
   });
@@ -133,6 +136,7 @@ describe('passwords', () => {
       payload: { currentPassword: 'Temp#Reset2026', newPassword: 'Fuzhou#Officer2026' },
     });
     expect(changed.statusCode).toBe(200);
-    expect((await h.app.inject({ method: 'GET', url: '/api/enterprises', headers: { cookie } })).statusCode).toBe(200);
+    const rotated = `sj_session=${changed.cookies.find((c) => c.name === 'sj_session')!.value}`;
+    expect((await h.app.inject({ method: 'GET', url: '/api/enterprises', headers: { cookie: rotated } })).statusCode).toBe(200);
   });
 });

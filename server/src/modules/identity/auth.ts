@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import { passwordProblems, type SessionView } from '@shijian/contracts';
 import { scopeOf, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
@@ -70,8 +70,15 @@ export function createAuth(deps: Deps) {
   }
 
   return {
-    /** Verifies a password and opens a new session (a fresh token every time: no session fixation). */
-    async login(username: string, password: string, client: Client) {
+    /**
+     * Verifies a password and opens a new session. The token is fresh every time and the session
+     * the request came with (if any) ends, so a cookie planted before login is worthless after it.
+     *
+     * Brute force: an account locks for LOCKOUT_MINUTES after MAX_FAILED_LOGINS failures. Failures
+     * are counted under a row lock and the lock is checked again under it, so guesses sent in
+     * parallel are counted one by one and none of them is answered once the account is locked.
+     */
+    async login(username: string, password: string, client: Client, replacing: string | null = null) {
       const row = await loadUser(eq(users.username, username.toLowerCase()));
       const invalid = new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误');
       if (!row || row.user.disabled) {
@@ -79,49 +86,63 @@ export function createAuth(deps: Deps) {
         throw invalid;
       }
       const now = clock.now();
-      if (row.user.lockedUntil && row.user.lockedUntil > now) {
-        const minutes = Math.ceil((row.user.lockedUntil.getTime() - now.getTime()) / 60_000);
-        throw new AppError(429, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账户已临时锁定，请${minutes}分钟后再试或联系管理员`, {
+      const lockedError = (lockedUntil: Date) => {
+        const minutes = Math.ceil((lockedUntil.getTime() - now.getTime()) / 60_000);
+        return new AppError(429, 'ACCOUNT_LOCKED', `连续登录失败次数过多，账户已临时锁定，请${minutes}分钟后再试或联系管理员`, {
           retryAfterMinutes: minutes,
         });
-      }
+      };
+      // Answered without hashing: a locked account costs an attacker's request almost nothing.
+      if (row.user.lockedUntil && row.user.lockedUntil > now) throw lockedError(row.user.lockedUntil);
       const ok = await verifyPassword(password, row.user.passwordHash);
       const actor = actorOf(row, client);
-      if (!ok) {
-        const failed = row.user.failedLogins + 1;
-        const lock = failed >= MAX_FAILED_LOGINS;
-        await db.transaction(async (tx) => {
+      const token = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      const expiresAt = new Date(now.getTime() + deps.sessionHours * 3_600_000);
+      type Outcome = { kind: 'locked'; until: Date } | { kind: 'failed'; lock: boolean } | { kind: 'ok' };
+      const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+        const [current] = await tx
+          .select({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil })
+          .from(users)
+          .where(eq(users.id, row.user.id))
+          .for('update');
+        // Locked by a parallel guess while this one was being hashed: refused whatever the password.
+        if (!current) return { kind: 'failed', lock: false };
+        if (current.lockedUntil && current.lockedUntil > now) return { kind: 'locked', until: current.lockedUntil };
+        if (!ok) {
+          const failed = current.failedLogins + 1;
+          const lock = failed >= MAX_FAILED_LOGINS;
           await tx
             .update(users)
             .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) } : { failedLogins: failed })
             .where(eq(users.id, row.user.id));
           await audit.append(tx, { ...actor, userId: null }, { action: 'auth.login_failed', entity: userEntity, id: row.user.id });
-        });
-        if (lock) {
-          throw new AppError(429, 'ACCOUNT_LOCKED', `连续${MAX_FAILED_LOGINS}次登录失败，账户已临时锁定${LOCKOUT_MINUTES}分钟`, {
-            retryAfterMinutes: LOCKOUT_MINUTES,
-          });
+          return { kind: 'failed', lock };
         }
-        throw invalid;
-      }
-      const token = randomBytes(32).toString('base64url');
-      const csrfToken = randomBytes(24).toString('base64url');
-      await db.transaction(async (tx) => {
         await tx.delete(sessions).where(and(eq(sessions.userId, row.user.id), lt(sessions.expiresAt, now)));
+        if (replacing) await tx.delete(sessions).where(eq(sessions.tokenHash, hashToken(replacing)));
         await tx.insert(sessions).values({
           tokenHash: hashToken(token),
           userId: row.user.id,
           csrfToken,
           createdAt: now,
           lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + deps.sessionHours * 3_600_000),
+          expiresAt,
           ip: client.ip,
           userAgent: client.userAgent,
         });
         await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, row.user.id));
         await audit.append(tx, actor, { action: 'auth.login', entity: userEntity, id: row.user.id });
+        return { kind: 'ok' };
       });
-      return { token, expiresAt: new Date(now.getTime() + deps.sessionHours * 3_600_000), view: await sessionView(actor, csrfToken, row.user.mustChangePassword) };
+      if (outcome.kind === 'locked') throw lockedError(outcome.until);
+      if (outcome.kind === 'failed' && outcome.lock) {
+        throw new AppError(429, 'ACCOUNT_LOCKED', `连续${MAX_FAILED_LOGINS}次登录失败，账户已临时锁定${LOCKOUT_MINUTES}分钟`, {
+          retryAfterMinutes: LOCKOUT_MINUTES,
+        });
+      }
+      if (outcome.kind === 'failed') throw invalid;
+      return { token, expiresAt, view: await sessionView(actor, csrfToken, row.user.mustChangePassword) };
     },
 
     /** The actor behind a session cookie, or null when the session is unknown, expired or the user disabled. */
@@ -152,7 +173,12 @@ export function createAuth(deps: Deps) {
       });
     },
 
-    async changePassword(actor: Actor, token: string, currentPassword: string, newPassword: string) {
+    /**
+     * Changes the user's own password. Every other session of the user ends, and the current one
+     * continues under a new token (its CSRF token and expiry stay): whoever knew the old cookie
+     * holds nothing afterwards. Returns the new token for the cookie.
+     */
+    async changePassword(actor: Actor, token: string, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date }> {
       if (!actor.userId) throw unauthenticated();
       const row = await loadUser(eq(users.id, actor.userId));
       if (!row) throw unauthenticated();
@@ -164,16 +190,22 @@ export function createAuth(deps: Deps) {
         throw new AppError(400, 'WEAK_PASSWORD', problems[0]!, { fields: problems.map((message) => ({ field: 'newPassword', message })) });
       }
       const passwordHash = await hashPassword(newPassword);
-      await db.transaction(async (tx) => {
+      const rotated = randomBytes(32).toString('base64url');
+      return db.transaction(async (tx) => {
+        const current = hashToken(token);
+        const [session] = await tx
+          .update(sessions)
+          .set({ tokenHash: hashToken(rotated), lastSeenAt: clock.now() })
+          .where(and(eq(sessions.tokenHash, current), eq(sessions.userId, actor.userId!)))
+          .returning({ expiresAt: sessions.expiresAt });
+        if (!session) throw unauthenticated();
         await tx
           .update(users)
           .set({ passwordHash, mustChangePassword: false, passwordChangedAt: clock.now() })
           .where(eq(users.id, actor.userId!));
-        // Other sessions of this user end; the current one stays.
-        const current = hashToken(token);
-        const others = await tx.select({ t: sessions.tokenHash }).from(sessions).where(eq(sessions.userId, actor.userId!));
-        for (const s of others) if (s.t !== current) await tx.delete(sessions).where(eq(sessions.tokenHash, s.t));
+        await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId!), ne(sessions.tokenHash, hashToken(rotated))));
         await audit.append(tx, actor, { action: 'auth.password_changed', entity: userEntity, id: actor.userId! });
+        return { token: rotated, expiresAt: session.expiresAt };
       });
     },
   };

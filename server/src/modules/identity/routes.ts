@@ -31,7 +31,9 @@ export function identityRoutes(app: App, s: Services, opts: { secureCookies: boo
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
-      const result = await s.auth.login(req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null });
+      // The session this browser had (if any) ends with the new login.
+      const client = { ip: req.ip, userAgent: req.headers['user-agent'] ?? null };
+      const result = await s.auth.login(req.body.username, req.body.password, client, req.sessionToken);
       setSessionCookie(reply, result.token, result.expiresAt, opts.secureCookies);
       return result.view;
     },
@@ -59,8 +61,9 @@ export function identityRoutes(app: App, s: Services, opts: { secureCookies: boo
   app.post(
     '/api/auth/password',
     { schema: { tags, summary: '修改密码 Change password', body: ChangePasswordBody, response: { 200: OkBody } }, config: { allowWithPasswordChange: true } },
-    async (req) => {
-      await s.auth.changePassword(req.actor, req.sessionToken!, req.body.currentPassword, req.body.newPassword);
+    async (req, reply) => {
+      const rotated = await s.auth.changePassword(req.actor, req.sessionToken!, req.body.currentPassword, req.body.newPassword);
+      setSessionCookie(reply, rotated.token, rotated.expiresAt, opts.secureCookies);
       return { ok: true as const };
     },
   );

@@ -232,9 +232,15 @@ describe('review and approval', () => {
     await (await h.as('scqi.tester')).post(`/api/lab/samples/${s.id}/submit`);
     await (await h.as('scqi.reviewer')).post(`/api/lab/samples/${s.id}/review`);
     const login = await h.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'scqi.signatory2', password: 'Signatory#2026a' } });
-    const cookie = `sj_session=${login.cookies.find((c) => c.name === 'sj_session')!.value}`;
     const csrf = login.json().csrfToken;
-    await h.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie, 'x-csrf-token': csrf }, payload: { currentPassword: 'Signatory#2026a', newPassword: 'Signatory#2026b' } });
+    const changed = await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: `sj_session=${login.cookies.find((c) => c.name === 'sj_session')!.value}`, 'x-csrf-token': csrf },
+      payload: { currentPassword: 'Signatory#2026a', newPassword: 'Signatory#2026b' },
+    });
+    // A password change rotates the session cookie.
+    const cookie = `sj_session=${changed.cookies.find((c) => c.name === 'sj_session')!.value}`;
     const res = await h.app.inject({ method: 'POST', url: `/api/lab/samples/${s.id}/approve`, headers: { cookie, 'x-csrf-token': csrf } });
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'SIGNATORY_NOT_AUTHORIZED', message: '您未被授权签发以下领域的报告：医疗器械防护用品' });

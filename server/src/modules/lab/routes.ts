@@ -21,6 +21,7 @@ import {
   TestItemView,
   paged,
 } from '@shijian/contracts';
+import { AppError } from '../../platform/errors.js';
 import type { App } from '../../platform/http/types.js';
 import type { Services } from '../index.js';
 
@@ -151,6 +152,12 @@ export function labRoutes(app: App, s: Services) {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       bodyLimit: 20 * 1024 * 1024,
     },
-    (req) => s.reports.verifyFile(req.body as Buffer),
+    (req) => {
+      // Only a PDF upload is compared; any other body (JSON, text, an image) is refused, not fed to the reader.
+      if ((req.headers['content-type'] ?? '').split(';')[0]!.trim() !== 'application/pdf' || !Buffer.isBuffer(req.body)) {
+        throw new AppError(415, 'UNSUPPORTED_FILE', '请上传 PDF 格式的报告文件');
+      }
+      return s.reports.verifyFile(req.body);
+    },
   );
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { checkSpreadsheetArchive, MAX_UNPACKED_SPREADSHEET_BYTES } from '../http/uploads.js';
 
 /**
  * Reading an import spreadsheet: the first worksheet, a header row naming the columns in any
@@ -38,6 +39,11 @@ export function columnOf<C extends string>(header: CellInput, columns: readonly 
 }
 
 export async function readSheet<C extends string>(file: Buffer, spec: SheetSpec<C>): Promise<SheetRow<C>[]> {
+  // Measured before unpacking: the row limit below is only checked once the whole sheet is in memory.
+  const problem = checkSpreadsheetArchive(file, spec.maxRows * 2 + 1000);
+  if (problem?.kind === 'unreadable') throw importFileError('无法读取该文件，请上传 Excel 工作簿（.xlsx），可先下载导入模板');
+  if (problem?.kind === 'too_many_rows') throw importFileError(`工作表的行数（含空行）超过 ${spec.maxRows * 2 + 1000} 行；单个文件最多 ${spec.maxRows} 行，请删除多余的行或拆分后分批导入`);
+  if (problem?.kind === 'too_large') throw importFileError(`文件解压后超过 ${MAX_UNPACKED_SPREADSHEET_BYTES / 1024 / 1024} MB，请删除多余内容或拆分后分批导入`);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);

@@ -14,6 +14,29 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; mess
 };
 
 /**
+ * A database failure as the log may keep it: the SQL text and the database's own message, without
+ * the values bound to the query nor the row the database quotes back ("Failing row contains …"),
+ * which hold CSRF tokens, names and phone numbers. Other errors are logged as they are.
+ */
+function loggable(err: Error): unknown {
+  type DbError = { message?: unknown; code?: unknown; severity?: unknown; constraint?: unknown; table?: unknown; column?: unknown };
+  const e = err as Error & DbError & { query?: unknown; params?: unknown; cause?: unknown };
+  const wrapped = typeof e.query === 'string' && 'params' in e;
+  const db: DbError | null = wrapped ? ((e.cause ?? {}) as DbError) : typeof e.severity === 'string' ? e : null;
+  if (!db) return err;
+  return {
+    type: err.name,
+    message: typeof db.message === 'string' ? db.message : 'query failed',
+    code: db.code,
+    constraint: db.constraint,
+    table: db.table,
+    column: db.column,
+    query: wrapped ? e.query : undefined,
+    stack: err.stack?.split('\n').filter((line) => /^\s+at /.test(line)).join('\n'),
+  };
+}
+
+/**
  * Every error leaves as `{ error: { code, message, details } }`. The user's
  * mistakes are 4xx with the fields named; our own failures are a 500 with a
  * request id and nothing else (no stack, no SQL).
@@ -46,7 +69,7 @@ export function installErrorHandling(app: FastifyInstance) {
       return send(err.statusCode, { error: { code: 'BAD_REQUEST', message: '请求无效' } });
     }
     if (isResponseSerializationError(err)) req.log.error({ err, issues: err.cause }, 'response did not match its schema');
-    else req.log.error({ err }, 'unhandled error');
+    else req.log.error({ err: loggable(err) }, 'unhandled error');
     return send(500, { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: { requestId: req.id } } });
   });
 

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { publicActor, type Actor } from '../actor.js';
 import { AppError, unauthenticated } from '../errors.js';
@@ -23,6 +24,16 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+const csrfFailed = () => new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新后重试');
+
+/** Compared in constant time: how much of a guessed token matched must not show in the timing. */
+function sameToken(sent: unknown, expected: string): boolean {
+  if (typeof sent !== 'string') return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
  * Resolves the actor from the session cookie on every API request, requires a
  * session unless the route is public, and requires the session's CSRF token in
@@ -39,6 +50,9 @@ export function installSessions(app: FastifyInstance, auth: Auth) {
     const client = { ip: req.ip ?? null, userAgent: req.headers['user-agent']?.slice(0, 400) ?? null };
     req.actor = publicActor(client.ip, client.userAgent);
     if (!req.url.startsWith('/api/')) return;
+    // A browser marks a request another site made it send. No write of the API is meant to come
+    // from another site, signed in or not (a forged login would sign the victim into the forger's account).
+    if (!SAFE_METHODS.has(req.method) && req.headers['sec-fetch-site'] === 'cross-site') throw csrfFailed();
     const token = req.cookies?.[SESSION_COOKIE];
     const session = token ? await auth.resolve(token, client) : null;
     if (session) {
@@ -47,8 +61,7 @@ export function installSessions(app: FastifyInstance, auth: Auth) {
       req.csrfToken = session.csrfToken;
       req.mustChangePassword = session.mustChangePassword;
       if (!SAFE_METHODS.has(req.method)) {
-        const sent = req.headers[CSRF_HEADER];
-        if (typeof sent !== 'string' || sent !== session.csrfToken) throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新后重试');
+        if (!sameToken(req.headers[CSRF_HEADER], session.csrfToken)) throw csrfFailed();
       }
     }
     const config = req.routeOptions.config;
