@@ -169,20 +169,42 @@ async function backup(config: ReturnType<typeof loadConfig>, out: string | undef
 async function restore(config: ReturnType<typeof loadConfig>, file: string | undefined, force: boolean): Promise<number> {
   if (!file || !fs.existsSync(file)) throw new Error('用法 usage: shijian restore FILE [--force]（备份文件不存在）');
   if (config.databaseUrl) {
-    const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${config.databaseUrl}`, file], { stdio: 'inherit' });
+    // pg_restore --clean drops what it replaces: a database in use is only replaced on purpose.
+    const database = await openConfigured(config);
+    const [{ tables }] = (await database.pool!.query<{ tables: number }>(
+      `select count(*)::int as tables from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`,
+    )).rows as [{ tables: number }];
+    await database.close();
+    if (tables > 0 && !force) throw new Error(`目标数据库已有 ${tables} 张表。确认用备份覆盖请加 --force`);
+    // One transaction: a restore that fails half-way leaves the database as it was.
+    const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${config.databaseUrl}`, file], { stdio: 'inherit' });
     if (r.error) throw new Error(`pg_restore 不可用：${r.error.message}`);
-    return r.status ?? 1;
+    if (r.status !== 0) return r.status ?? 1;
+    console.log('恢复完成 restored. 建议执行 shijian verify-audit 校验');
+    return 0;
   }
   const release = acquireDataDirLock(config.dataDir);
+  // The backup is unpacked beside the data directory first, so a damaged file leaves the data as it was.
+  const staging = `${config.dataDir}.restoring-${timestamp()}`;
   try {
     const occupied = fs.existsSync(config.dataDir) && fs.readdirSync(config.dataDir).length > 0;
     if (occupied && !force) {
       throw new Error(`数据目录 ${config.dataDir} 不为空。确认覆盖请加 --force（原目录会被保留为 *.before-restore-时间）`);
     }
+    try {
+      const pg = await PGlite.create({ dataDir: staging, loadDataDir: new Blob([fs.readFileSync(file)]) });
+      try {
+        await pg.query('select 1 from audit_chains limit 1');
+      } finally {
+        await pg.close();
+      }
+    } catch (err) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      throw new Error(`${file} 不是可恢复的 Shijian 备份（${err instanceof Error ? err.message : String(err)}）；数据目录未改动`);
+    }
     if (occupied) fs.renameSync(config.dataDir, `${config.dataDir}.before-restore-${timestamp()}`);
-    const pg = await PGlite.create({ dataDir: config.dataDir, loadDataDir: new Blob([fs.readFileSync(file)]) });
-    await pg.query('select 1');
-    await pg.close();
+    else fs.rmSync(config.dataDir, { recursive: true, force: true });
+    fs.renameSync(staging, config.dataDir);
   } finally {
     release();
   }
@@ -190,12 +212,15 @@ async function restore(config: ReturnType<typeof loadConfig>, file: string | und
   return 0;
 }
 
+/** Exits once everything written has left: writes to a pipe can still be queued, and process.exit drops them. */
+const exit = (code: number) => process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exit(code),
   (err) => {
     // Name what was not found: on the command line there is no scope to hide.
     const details = err instanceof AppError && err.code === 'NOT_FOUND' ? ` (${(err.details as { id?: string } | undefined)?.id ?? ''})` : '';
     console.error(err instanceof Error ? `${err.message}${details}` : err);
-    process.exit(1);
+    exit(1);
   },
 );
