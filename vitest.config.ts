@@ -21,8 +21,9 @@ export default defineConfig({
           include: ['server/src/**/*.test.ts'],
           exclude: ['**/*.unit.test.ts', '**/node_modules/**'],
           globalSetup: ['server/test/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // Tests that start the CLI in a child process need more than a minute when the two cores are busy.
+          testTimeout: 150_000,
+          hookTimeout: 180_000,
           // Each file gets its own database; two workers fit two cores.
           pool: 'forks',
           maxWorkers: 2,
