@@ -23,11 +23,26 @@ import {
 export const Id = z.uuid({ message: '无效的编号' });
 export const IdParams = z.object({ id: Id });
 export const IsoDateTime = z.string().describe('ISO 8601 timestamp');
+/** A timestamp the caller sends (a filter bound): ISO 8601 with a four-digit year, and a time that exists. */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+export const IsoDateTimeInput = z
+  .string()
+  .regex(ISO_DATE_TIME, { message: '时间格式应为 ISO 8601' })
+  .refine((v) => !ISO_DATE_TIME.test(v) || !Number.isNaN(Date.parse(v)), { message: '时间不存在' })
+  .describe('ISO 8601 timestamp');
 /** A calendar date as YYYY-MM-DD that exists (2026-02-30 does not). */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
-  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), { message: '日期不存在' });
+  .refine(
+    (v) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return true;
+      // A month or day out of range (2026-13-01) is an Invalid Date, whose toISOString() throws.
+      const date = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(v);
+    },
+    { message: '日期不存在' },
+  );
 
 export const RegionCode = z
   .string({ error: (issue) => (issue.input === undefined ? '请选择所在地区' : '行政区划代码应为6位数字') })
@@ -438,8 +453,8 @@ export const AuditListQuery = PageQuery.extend({
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
   actorUserId: Id.optional(),
-  from: IsoDateTime.optional(),
-  to: IsoDateTime.optional(),
+  from: IsoDateTimeInput.optional(),
+  to: IsoDateTimeInput.optional(),
 });
 export const AuditVerifyView = z.object({
   ok: z.boolean(),

@@ -141,14 +141,17 @@ export const DisposalFlowBody = z.object({
   quantityRecovered: Yuan.default('0'),
   shippedOn: IsoDate.optional(),
 });
-export const DisposalUpdateBody = z.object({
-  enterpriseNotifiedOn: IsoDate.optional(),
-  measures: z.string().trim().max(2000).optional(),
-  quantitySealed: Yuan.optional(),
-  quantityRemoved: Yuan.optional(),
-  unit: z.string().trim().max(20).optional(),
-  recallReference: z.string().trim().max(200).optional(),
-});
+export const DisposalUpdateBody = z
+  .object({
+    enterpriseNotifiedOn: IsoDate.optional(),
+    measures: z.string().trim().max(2000).optional(),
+    quantitySealed: Yuan.optional(),
+    quantityRemoved: Yuan.optional(),
+    unit: z.string().trim().max(20).optional(),
+    recallReference: z.string().trim().max(200).optional(),
+  })
+  // An update of nothing would reach the database as an UPDATE without a SET (a 500).
+  .refine((body) => Object.values(body).some((v) => v !== undefined), { message: '请至少填写一项处置信息' });
 export const DisposalView = z.object({
   id: Id,
   samplingRecordId: Id,
