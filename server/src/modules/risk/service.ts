@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
   WARNING_STATUSES,
@@ -29,7 +29,7 @@ import type { Inspections } from '../inspections/service.js';
 import { enterprises, productCategories } from '../registry/tables.js';
 import { riskModelEntity, riskOpinionEntity, riskWarningEntity, riskWarningStepEntity } from './entities.js';
 import { carry, decaySql, patch, rebuild, signalsSql, weightSql, windowStart } from './kept-scores.js';
-import { DEFAULT_RISK_MODEL, LEVEL_RANK, levelOf, type RiskModel } from './scoring.js';
+import { DEFAULT_RISK_MODEL, levelOf, type RiskModel } from './scoring.js';
 import { riskChanges, riskModels, riskOpinions, riskState, riskWarningSteps, riskWarnings } from './tables.js';
 
 /** A category or a region gathers many enterprises' signals: its thresholds are this many times an enterprise's. */
