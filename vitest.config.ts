@@ -1,4 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * The database files that take longest start first, so that two workers do not end with
+ * one of them running a long file alone (a fresh CI checkout has no timings cached).
+ */
+const SLOW_DB_FILES = ['backup.test.ts', 'bad-input.test.ts', 'access-matrix.test.ts', 'security.test.ts', 'verify.test.ts', 'cli.test.ts', 'lab.test.ts', 'publicity.test.ts', 'auth.test.ts', 'scope.test.ts', 'tamper.test.ts'];
+
+class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const i = SLOW_DB_FILES.findIndex((name) => file.moduleId.endsWith(`/${name}`));
+      return i === -1 ? SLOW_DB_FILES.length : i;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 /**
  * Three projects: `unit` (pure functions, no database), `db` (services and
@@ -27,6 +44,7 @@ export default defineConfig({
           // Each file gets its own database; two workers fit two cores.
           pool: 'forks',
           maxWorkers: 2,
+          sequence: { sequencer: SlowFirstSequencer },
         },
       },
       {

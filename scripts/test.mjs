@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, lint, unit tests, database tests on PGlite and — when
+ * `npm test`: typecheck and lint (side by side), unit tests, database tests on PGlite and — when
  * DATABASE_URL is set — on PostgreSQL, then the browser tests. Stops at nothing:
  * every step runs, and the summary says what failed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, '.tmp');
 fs.mkdirSync(tmp, { recursive: true });
 
-const steps = [
+// The static checks run side by side (two cores; each is mostly one); their output is printed when both are done.
+const checks = [
   { name: 'typecheck', cmd: ['npm', 'run', 'typecheck'] },
   { name: 'lint', cmd: ['npm', 'run', 'lint'] },
+];
+const steps = [
   { name: 'unit', vitest: 'unit' },
   { name: 'db · PGlite', vitest: 'db', env: { TEST_DB: 'pglite' } },
 ];
@@ -27,6 +30,23 @@ else steps.push({ name: 'e2e · Chromium', vitest: 'e2e' });
 let passed = 0;
 let failed = 0;
 const summary = [];
+
+function runCaptured(step) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(step.cmd[0], step.cmd.slice(1), { cwd: root, env: process.env });
+    const output = [];
+    child.stdout.on('data', (chunk) => output.push(chunk));
+    child.stderr.on('data', (chunk) => output.push(chunk));
+    child.on('close', (code) => resolve({ step, code, output: Buffer.concat(output).toString(), seconds: ((Date.now() - started) / 1000).toFixed(0) }));
+  });
+}
+
+for (const { step, code, output, seconds } of await Promise.all(checks.map(runCaptured))) {
+  console.log(`\n━━ ${step.name} ━━\n${output}`);
+  if (code !== 0) failed += 1;
+  summary.push(`${code === 0 ? 'ok  ' : 'FAIL'} ${step.name} (${seconds} s)`);
+}
 for (const step of steps) {
   const started = Date.now();
   console.log(`\n━━ ${step.name} ━━`);

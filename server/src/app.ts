@@ -103,6 +103,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   }
   await app.register(rateLimit, { global: false });
+  // The OpenAPI description says which routes need no session: `security: []` overrides the global session scheme.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] } as typeof route.schema;
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Shijian 市监 API', version: '0.1.0', description: '市场监管一体化平台接口。除标注为公开的接口外均需登录；写操作需携带 x-csrf-token 请求头。' },

@@ -7,7 +7,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { projectRoot } from './config.js';
 import { openTestDatabase } from '../test/harness.js';
-import { adminQuery, databaseUrlWithName } from '../test/template.js';
 
 const shijian = (args: string[], env: NodeJS.ProcessEnv) =>
   promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'server/src/cli.ts'), ...args], { env, cwd: projectRoot }).then(
@@ -15,56 +14,8 @@ const shijian = (args: string[], env: NodeJS.ProcessEnv) =>
     (err: { code: number; stdout: string; stderr: string }) => ({ code: err.code, out: err.stdout + err.stderr }),
   );
 
-const counts = (out: string) => out.match(/chains: (\d+), 记录 entries: (\d+), 对象 records: (\d+)/)?.slice(1).map(Number);
-
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'shijian-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
-
-describe('backup and restore', () => {
-  it('restores a populated database that verifies with identical counts', async () => {
-    const backupFile = path.join(tmp, inject('backend') === 'pglite' ? 'b.tar.gz' : 'b.dump');
-    let source: NodeJS.ProcessEnv;
-    let target: NodeJS.ProcessEnv;
-    const cleanups: (() => Promise<void>)[] = [];
-    if (inject('backend') === 'pglite') {
-      const dataDir = path.join(tmp, 'source');
-      const seeded = await PGlite.create({ dataDir, loadDataDir: new Blob([fs.readFileSync(inject('template'))]) });
-      await seeded.close();
-      source = { ...process.env, SHIJIAN_DATA_DIR: dataDir, DATABASE_URL: '' };
-      target = { ...process.env, SHIJIAN_DATA_DIR: path.join(tmp, 'target'), DATABASE_URL: '' };
-    } else {
-      const db = await openTestDatabase();
-      cleanups.push(() => db.close());
-      const empty = `shijian_restore_${process.pid}`;
-      await adminQuery(`drop database if exists ${empty}`);
-      await adminQuery(`create database ${empty}`);
-      cleanups.push(() => adminQuery(`drop database if exists ${empty} with (force)`));
-      source = { ...process.env, DATABASE_URL: db.url };
-      target = { ...process.env, DATABASE_URL: databaseUrlWithName(process.env.DATABASE_URL!, empty) };
-    }
-    try {
-      const before = await shijian(['verify-audit'], source);
-      expect(before.code, before.out).toBe(0);
-      const backup = await shijian(['backup', '--out', backupFile], source);
-      expect(backup.code, backup.out).toBe(0);
-      expect(fs.statSync(backupFile).size).toBeGreaterThan(10_000);
-      const restore = await shijian(['restore', backupFile], target);
-      expect(restore.code, restore.out).toBe(0);
-      const after = await shijian(['verify-audit'], target);
-      expect(after.code, after.out).toBe(0);
-      expect(counts(after.out)).toEqual(counts(before.out));
-    } finally {
-      for (const c of cleanups) await c();
-    }
-  });
-
-  it('refuses to restore over a non-empty embedded database without --force', async () => {
-    if (inject('backend') !== 'pglite') return;
-    const res = await shijian(['restore', path.join(tmp, 'b.tar.gz')], { ...process.env, SHIJIAN_DATA_DIR: path.join(tmp, 'source'), DATABASE_URL: '' });
-    expect(res.code).toBe(1);
-    expect(res.out).toContain('--force');
-  });
-});
 
 describe('report export', () => {
   it('writes a province’s table as .xlsx and the roll-up as JSON, and says what is wrong with a bad request', async () => {

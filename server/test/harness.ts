@@ -10,7 +10,7 @@ import { createServices, type Services } from '../src/modules/index.js';
 import { systemActor, type Actor } from '../src/platform/actor.js';
 import { systemClock, type Clock } from '../src/platform/clock.js';
 import { createDeps } from '../src/platform/deps.js';
-import { adminQuery, databaseUrlWithName } from './template.js';
+import { TESTS_SKIP_COMMIT_FLUSH, adminQuery, databaseUrlWithName } from './template.js';
 
 /** A fresh copy of the migrated, demo-seeded template database for one test file. */
 export async function openTestDatabase(): Promise<Database & { url?: string }> {
@@ -21,6 +21,7 @@ export async function openTestDatabase(): Promise<Database & { url?: string }> {
   }
   const name = `shijian_t_${process.pid}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`create database ${name} template ${template}`);
+  await adminQuery(TESTS_SKIP_COMMIT_FLUSH(name));
   const url = databaseUrlWithName(process.env.DATABASE_URL!, name);
   const database = await openDatabase({ kind: 'postgres', url });
   return {

@@ -16,6 +16,13 @@ export function databaseUrlWithName(url: string, name: string): string {
   return u.toString();
 }
 
+/**
+ * Test databases do not wait for the WAL flush at each commit: a test checks answers, not
+ * durability (bench/crash.ts does that), and the flush waits were much of the PostgreSQL leg's time.
+ * A database's settings are not copied from its template, so each copy is set too.
+ */
+export const TESTS_SKIP_COMMIT_FLUSH = (database: string) => `alter database ${database} set synchronous_commit = off`;
+
 export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
@@ -46,6 +53,7 @@ export async function buildTemplate(backend: TestBackend, dir: string): Promise<
   const name = `shijian_tpl_${process.pid}`;
   await adminQuery(`drop database if exists ${name}`);
   await adminQuery(`create database ${name}`);
+  await adminQuery(TESTS_SKIP_COMMIT_FLUSH(name));
   const database = await openDatabase({ kind: 'postgres', url: databaseUrlWithName(process.env.DATABASE_URL, name) });
   await seedDemo(await prepare(database));
   await database.close();

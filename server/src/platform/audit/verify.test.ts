@@ -82,9 +82,11 @@ describe('verifyAudit against tampering it used to miss', () => {
 });
 
 describe('shijian verify-audit (the command)', () => {
-  it('prints every problem however long the list, and exits 1', { timeout: 120_000 }, async () => {
+  it('names an altered entry and an altered record, prints every problem however long the list, and exits 1', { timeout: 120_000 }, async () => {
     // 2,000 rows with no entry: some 150 KB of problems, more than a pipe holds at once.
-    const forgery = `insert into calendar_days (date, kind, name, source)
+    const forgery = `update audit_log set ip = '10.6.6.6' where id = (select min(id) from audit_log where action = 'user.created');
+                     update users set display_name = '冒名顶替' where username = 'scqi.signatory';
+                     insert into calendar_days (date, kind, name, source)
                      select d::date, 'holiday', '伪造', 'admin' from generate_series('2400-01-01'::date, '2400-01-01'::date + 1999, interval '1 day') d`;
     const env: NodeJS.ProcessEnv = { ...process.env };
     let cleanup = async () => {};
@@ -107,7 +109,9 @@ describe('shijian verify-audit (the command)', () => {
         (err: { code: number; stderr: string }) => ({ code: err.code, stderr: err.stderr }),
       );
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain('发现 2000 处问题');
+      expect(run.stderr).toMatch(/\[entry_altered\] 链 system 第 \d+ 条（user\.created user/);
+      expect(run.stderr).toMatch(/\[record_altered\] user .*被绕过系统直接修改/);
+      expect(run.stderr).toContain('发现 2002 处问题');
       expect(run.stderr.split('\n').filter((l) => l.startsWith('  [record_unaudited] calendar_day 24'))).toHaveLength(2000);
     } finally {
       await cleanup();
