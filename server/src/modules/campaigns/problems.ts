@@ -165,6 +165,7 @@ export function createProblems(deps: Deps, enterprises: Enterprises, orgService:
       authorize(actor, 'problem.write');
       const row = await getRow(actor, id);
       if (row.status === 'resolved') throw resolvedConflict();
+      if (Object.values(body).every((v) => v === undefined)) throw invalid('body', '请至少填写一项修改内容');
       await db.transaction(async (tx) => {
         const updated = await tx
           .update(problems)

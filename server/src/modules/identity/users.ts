@@ -125,6 +125,7 @@ export function createUsers(deps: Deps, orgService: Orgs) {
     async update(actor: Actor, id: string, body: z.infer<typeof UserUpdateBody>) {
       authorize(actor, 'user.write');
       const current = await getVisible(actor, id);
+      if (Object.values(body).every((v) => v === undefined)) throw invalid('body', '请至少填写一项修改内容');
       if (body.roles) checkRoles(current.org.kind, body.roles);
       if (id === actor.userId && body.disabled) throw invalid('disabled', '不能停用自己的账户');
       if (id === actor.userId && body.roles && !body.roles.some((r) => actor.roles.includes(r))) {

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Audit } from '../../platform/audit/chain.js';
 import type { Deps } from '../../platform/deps.js';
-import { conflict, notFound } from '../../platform/errors.js';
+import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { authorize } from '../../platform/policy.js';
 import { categoryEntity } from './entities.js';
 import { enterpriseCategories, productCategories } from './tables.js';
@@ -76,6 +76,7 @@ export function createCategories(deps: Deps) {
     },
     async update(actor: Actor, code: string, body: z.infer<typeof ProductCategoryUpdateBody>) {
       authorize(actor, 'category.write');
+      if (Object.values(body).every((v) => v === undefined)) throw invalid('body', '请至少填写一项修改内容');
       await db.transaction(async (tx) => {
         const updated = await tx.update(productCategories).set(body).where(eq(productCategories.code, code)).returning();
         if (!updated.length) throw notFound('product_category', code);

@@ -103,10 +103,12 @@ export function createSampling(
 
   type Selected = Awaited<ReturnType<ReturnType<typeof recordQuery>['execute']>>[number];
 
-  async function toViews(rows: Selected[]): Promise<SamplingRecordView[]> {
+  async function toViews(actor: Actor, rows: Selected[]): Promise<SamplingRecordView[]> {
     const today = calendar.today();
     const ids = rows.map((r) => r.record.id);
-    const leads = ids.length
+    // The case lead and the disposal are the bureau's: the testing institution is not told of them.
+    const enforcer = actor.kind === 'system' || actor.orgKind === 'regulator';
+    const leads = enforcer && ids.length
       ? await db.select({ id: cases.id, ref: cases.sourceRef }).from(cases).where(and(eq(cases.source, 'sampling'), inArray(cases.sourceRef, ids)))
       : [];
     return rows.map(({ record: r, ...joined }) => {
@@ -146,7 +148,7 @@ export function createSampling(
         nextClock: final ? null : r.nextClock,
         nextDueOn: final ? null : r.nextDueOn,
         overdue: Boolean(r.nextClock && DUTY_CLOCKS.includes(r.nextClock) && r.nextDueOn && r.nextDueOn < today),
-        disposalId: joined.disposalId,
+        disposalId: enforcer ? joined.disposalId : null,
         caseId: leads.find((l) => l.ref === r.id)?.id ?? null,
       };
     });
@@ -156,7 +158,7 @@ export function createSampling(
     authorize(actor, 'sampling.read');
     const rows = await recordQuery().where(and(eq(samplingRecords.id, id), recordScope(actor)));
     if (!rows.length) throw notFound('sampling_record', id);
-    return (await toViews(rows))[0]!;
+    return (await toViews(actor, rows))[0]!;
   }
 
   async function recordRow(actor: Actor, id: string): Promise<RecordRow> {
@@ -492,7 +494,7 @@ export function createSampling(
         db.select({ n: count() }).from(capped),
       ]);
       const n = Number(total?.n ?? 0);
-      return { ...paged(await toViews(rows), Math.min(n, LIST_COUNT_CAP), q), totalCapped: n > LIST_COUNT_CAP };
+      return { ...paged(await toViews(actor, rows), Math.min(n, LIST_COUNT_CAP), q), totalCapped: n > LIST_COUNT_CAP };
     },
 
     /** The enterprise objects to a nonconforming result within 15 days (recorded by the bureau). */
