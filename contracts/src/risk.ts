@@ -4,7 +4,7 @@
  * enterprise, product category and region, and warnings that move through 发现 → 研判 → 预警 → 处置.
  */
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, PageQuery, text } from './api.js';
+import { Id, IsoDate, IsoDateTime, PageQuery, Uscc, text } from './api.js';
 
 export const SIGNAL_KINDS = ['sampling_nonconforming', 'complaint', 'report', 'case', 'recall', 'opinion'] as const;
 export const SignalKind = z.enum(SIGNAL_KINDS);
@@ -103,7 +103,7 @@ export const OpinionItem = z.object({
   date: IsoDate,
   source: text(100, '来源'),
   text: text(2000, '内容'),
-  enterpriseUscc: z.string().trim().length(18, { message: '统一社会信用代码应为18位' }).optional(),
+  enterpriseUscc: Uscc.optional(),
   category: z.string().trim().max(40).optional(),
   regionCode: z.string().regex(/^\d{6}$/, { message: '行政区划代码应为6位数字' }).optional(),
 });

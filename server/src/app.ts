@@ -37,7 +37,7 @@ import { casesPages } from './modules/portal/cases-page.js';
 import { qaPage } from './modules/portal/qa-page.js';
 import { publicityRoutes } from './modules/publicity/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
-import { installErrorHandling } from './platform/http/errors.js';
+import { frameworkErrorHandler, installErrorHandling, installInputGuards } from './platform/http/errors.js';
 import { installSecurityHeaders } from './platform/http/security-headers.js';
 import { installSessions } from './platform/http/session.js';
 import type { App } from './platform/http/types.js';
@@ -60,6 +60,8 @@ export type AppOptions = {
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { services } = options;
+  // Set below; Fastify answers a path it cannot route before any hook runs, and needs them then.
+  let securityHeaderValues: Record<string, string> = {};
   const fastify = Fastify({
     logger: {
       level: options.logLevel ?? 'warn',
@@ -69,13 +71,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === '1',
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler(() => securityHeaderValues),
   });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   const app = fastify.withTypeProvider<ZodTypeProvider>() as unknown as App;
 
   await app.register(cookie);
-  installSecurityHeaders(app, {
+  securityHeaderValues = installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -125,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The portal's forms post without script: fields as a flat record of strings.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  installInputGuards(app);
   installErrorHandling(app);
   installSessions(app, services.auth);
 

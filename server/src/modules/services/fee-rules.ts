@@ -31,7 +31,7 @@ const toView = (r: Row): FeeRuleView => ({
  * bureau rules for its province; everyone can read them, since they decide what is charged.
  */
 export function createFeeRules(deps: Deps) {
-  const { db, clock, audit } = deps;
+  const { db, clock, audit, regions } = deps;
 
   async function get(id: string): Promise<FeeRuleView> {
     const [row] = await db.select().from(feeRules).where(eq(feeRules.id, id));
@@ -76,6 +76,7 @@ export function createFeeRules(deps: Deps) {
       // A provincial bureau makes rules for its own province; the national bureau for anywhere.
       if (regionCode && !regionInScope(actor, regionCode)) throw invalid('regionCode', '只能为本辖区制定收费规则');
       if (!regionCode && actor.scope.kind !== 'all') throw invalid('regionCode', '只有国家局可以制定全国适用的收费规则');
+      if (regionCode && regionCode !== '000000' && !(await regions.exists(regionCode))) throw invalid('regionCode', `行政区划代码 ${regionCode} 不存在`);
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(feeRules)

@@ -25,10 +25,11 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   return headers;
 }
 
-export function installSecurityHeaders(app: FastifyInstance, options: HelmetOptions) {
+export function installSecurityHeaders(app: FastifyInstance, options: HelmetOptions): Record<string, string> {
   const headers = securityHeaders(options);
   app.addHook('onRequest', (_req, reply, done) => {
     reply.headers(headers);
     done();
   });
+  return headers;
 }
