@@ -308,7 +308,9 @@ export function planFor(ctx: RouteContext): Plan[] {
           // so any structured answer will do.
           const value = { value: hostile, raw: raw && /^[\x21-\x7e]*$/.test(hostile) && !/[?#]/.test(hostile) };
           const reroutes = value.raw ? /[./\\]|%2e/i.test(hostile) : /^\.\.?$/.test(hostile);
-          const conforms = reroutes || (!value.raw && mayConform(param.schema, hostile));
+          // Unencoded text that encoding would leave as it is ("true") is the same request as encoded.
+          const sameAsEncoded = !value.raw || hostile === encodeURIComponent(hostile);
+          const conforms = reroutes || (sameAsEncoded && mayConform(param.schema, hostile));
           return fuzzRequest({
             kind: 'path',
             method: route.method,
