@@ -17,8 +17,11 @@ export function AssignModal({ sample, open, onClose }: { sample: SampleDetailVie
   const { message } = App.useApp();
   const testers = useTesters(open);
   const [choice, setChoice] = useState<Record<string, string | undefined>>({});
+  // "Assign all" is kept as one choice, not copied onto the tests shown when it was made: tests that
+  // arrive with a later refetch of the sample are assigned too (a copy left them empty, and OK disabled).
+  const [all, setAll] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
-  const chosen = (test: SampleTestView) => (test.id in choice ? choice[test.id] : (test.testerId ?? undefined));
+  const chosen = (test: SampleTestView) => (test.id in choice ? choice[test.id] : (all ?? test.testerId ?? undefined));
   const options = testers.options.map((o) => ({ value: o.id, label: o.name }));
 
   const assign = useMutation({
@@ -84,7 +87,10 @@ export function AssignModal({ sample, open, onClose }: { sample: SampleDetailVie
             options={options}
             loading={testers.loading}
             placeholder={t(lm.chooseTester)}
-            onChange={(v: string) => setChoice(Object.fromEntries(sample.tests.map((test) => [test.id, v])))}
+            onChange={(v: string) => {
+              setAll(v);
+              setChoice({});
+            }}
           />
         </Form.Item>
       </Form>
