@@ -410,9 +410,12 @@ describe('appointments', () => {
     expect((await kangning.post(`/api/service-bookings/${online.json().id}/cancel`, {})).json().status).toBe('cancelled');
     expect((await (await h.as('minkang')).post('/api/service-bookings', { slotId: slot.id, ...contact })).statusCode).toBe(200);
 
-    // The requester is reminded the day before (here: within 24 hours).
-    const notices = (await kangning.get('/api/notifications?pageSize=100')).json().items as { title: string }[];
-    expect(notices.some((n) => n.title.startsWith('预约提醒'))).toBe(true);
+    // The requester is reminded the day before (here: within 24 hours): 民康, whose booking stands, not 康宁, who cancelled.
+    const beijing = new Date(start.getTime() + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+    const reminders = async (username: string) =>
+      ((await (await h.as(username)).get('/api/notifications?pageSize=100')).json().items as { title: string }[]).filter((n) => n.title.startsWith(`预约提醒：${beijing}`));
+    expect(await reminders('minkang')).toHaveLength(1);
+    expect(await reminders('kangning')).toHaveLength(0);
     // The institution records who came; the bureau over it sees bookings without contact details.
     expect((await receptionist.post(`/api/service-bookings/${phone.json().id}/outcome`, { status: 'attended' })).json().status).toBe('attended');
     const bureau = (await (await h.as('wh.officer')).get(`/api/service-bookings/${phone.json().id}`)).json();
