@@ -79,7 +79,7 @@ async function stopProcess(child: ChildProcess): Promise<void> {
 export type RunningApp = {
   baseUrl: string;
   browser: Browser;
-  /** A fresh page (own cookies) with a desktop-sized window and Chinese locale. */
+  /** A fresh page (own cookies) with a desktop-sized window, Chinese locale and Beijing time. */
   newPage(): Promise<Page>;
   /** Everything the server printed, for failure messages. */
   serverLog(): string;
@@ -160,7 +160,9 @@ export async function startApp(): Promise<RunningApp> {
     serverLog,
     stop,
     async newPage() {
-      const context = await launched.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 860 }, locale: 'zh-CN' });
+      // Beijing time, as the users' browsers have it: the forms take today's date from the browser's clock,
+      // and the server's day is Beijing's (between 16:00 and 24:00 UTC the two days differ).
+      const context = await launched.newContext({ baseURL: baseUrl, viewport: { width: 1360, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       // Two cores shared with the server, its database and the browser: allow slow steps.
       context.setDefaultTimeout(60_000);
       return context.newPage();
