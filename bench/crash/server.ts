@@ -1,23 +1,13 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { send } from './http.js';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 
-/** A free TCP port on 127.0.0.1 (the server gets the same one at every start). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// The server gets the same port at every start.
+export { freePort } from '../lib/backend.js';
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 

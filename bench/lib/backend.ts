@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import net from 'node:net';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { openDatabase, type Database } from '../../server/src/db/client.js';
@@ -48,9 +49,9 @@ export type BenchDb = {
   close(): Promise<void>;
 };
 
-/** A fresh PostgreSQL database on the server of `baseUrl`, migrated with reference data; dropped on close. */
-export async function openPostgres(baseUrl: string): Promise<BenchDb> {
-  const name = `shijian_bench_${process.pid}_${Date.now().toString(36)}`;
+/** An empty PostgreSQL database named `<prefix>_<pid>_<time>` on the server of `baseUrl`, and how to drop it. */
+export async function createScratchDatabase(baseUrl: string, prefix: string) {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}`;
   const admin = async (statement: string) => {
     const client = new pg.Client({ connectionString: baseUrl });
     await client.connect();
@@ -63,6 +64,24 @@ export async function openPostgres(baseUrl: string): Promise<BenchDb> {
   await admin(`create database ${name}`);
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
+  return { name, url, drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** A free TCP port on 127.0.0.1 (asked of the kernel, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** A fresh PostgreSQL database on the server of `baseUrl`, migrated with reference data; dropped on close. */
+export async function openPostgres(baseUrl: string): Promise<BenchDb> {
+  const { name, url, drop } = await createScratchDatabase(baseUrl, 'shijian_bench');
   let database: Database | undefined;
   try {
     database = await openDatabase({ kind: 'postgres', url: url.toString() });
@@ -92,12 +111,12 @@ export async function openPostgres(baseUrl: string): Promise<BenchDb> {
         await opened.close().catch(() => undefined);
         // BENCH_KEEP_DATABASE=1 leaves the generated database for a closer look (EXPLAIN by hand).
         if (process.env.BENCH_KEEP_DATABASE === '1') process.stderr.write(`kept database ${name}\n`);
-        else await admin(`drop database if exists ${name} with (force)`);
+        else await drop();
       }),
     };
   } catch (err) {
     await database?.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await drop();
     throw err;
   }
 }

@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import pg from 'pg';
 import { projectRoot } from '../../server/src/config.js';
 import { openDatabase, type Database } from '../../server/src/db/client.js';
+import { createScratchDatabase, freePort } from '../lib/backend.js';
 
 export type Backend = 'postgres' | 'pglite';
 
@@ -33,39 +32,17 @@ export async function freshStore(kind: Backend, adminUrl: string): Promise<Store
       dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
     };
   }
-  const name = `shijian_load_${process.pid}_${Date.now().toString(36)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const { name, url, drop } = await createScratchDatabase(adminUrl, 'shijian_load');
   return {
     kind,
     label: `PostgreSQL (database ${name} on ${url.host}, created for the run)`,
     env: { DATABASE_URL: url.toString() },
     open: () => openDatabase({ kind: 'postgres', url: url.toString() }),
-    dispose: () => admin(`drop database if exists ${name} with (force)`),
+    dispose: drop,
   };
 }
 
-/** A free TCP port on 127.0.0.1 (asked of the kernel, then released). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export type Running = {
   pid: number;

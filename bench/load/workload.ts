@@ -3,6 +3,7 @@
  * does on a working day and how often, all through the HTTP API as the web app calls it.
  */
 import { performance } from 'node:perf_hooks';
+import { prng } from '../../server/src/demo/generate.js';
 import { DEMO_PASSWORD } from '../../server/src/demo/seed.js';
 import { syntheticUscc } from '../../server/src/demo/uscc.js';
 import { Browser, Failed, type Recorder, type Reply } from './http.js';
@@ -100,17 +101,6 @@ export type World = {
 
 type Op = { kind: Kind; weight: number; route?: Route; run: (c: Client) => Promise<void> };
 
-/** Deterministic per client (mulberry32), so a run's mix can be repeated. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bump = (counts: Record<string, number>, key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
@@ -153,7 +143,7 @@ export class Client {
     if (!account) throw new Error(`no such account in the workload: ${username}`);
     this.account = account;
     this.browser = new Browser(target, clientAddress(index), timeoutMs);
-    this.rand = random(seed * 7919 + index);
+    this.rand = prng(seed * 7919 + index); // deterministic per client: a run's mix can be repeated
     this.menu = menuOf(account);
     this.totalWeight = this.menu.reduce((n, op) => n + op.weight, 0);
   }
