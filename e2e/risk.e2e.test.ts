@@ -42,7 +42,7 @@ describe('portal complaint → accepted → case lead → risk score past the th
     const fitsThePhone = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
     await page.goto(`${app.baseUrl}/public`);
     // One window: every section is reachable from the portal's home, which needs no script.
-    for (const section of ['技术服务目录', '报告查验', '检验检测机构', '双随机抽查结果', '严重违法失信名单', '典型案例', '召回公告', '投诉举报', '防疫用品问答']) {
+    for (const section of ['技术服务目录', '报告证书查验', '检验检测机构', '双随机抽查结果', '严重违法失信名单', '典型案例', '召回公告', '投诉举报', '防疫用品问答']) {
       await expect(page.getByRole('link', { name: new RegExp(section) }).count(), section).resolves.toBeGreaterThan(0);
     }
     await expect(page.locator('script').count()).resolves.toBe(0);

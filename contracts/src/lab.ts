@@ -270,8 +270,8 @@ export const PublicVerification = z.object({
 });
 export type PublicVerification = z.infer<typeof PublicVerification>;
 export const PublicVerifyQuery = z.object({
-  no: z.string().trim().min(1, { message: '请输入报告编号' }).max(40),
-  code: z.string().trim().min(1, { message: '请输入验证码' }).max(20),
+  no: text(40, '报告编号'),
+  code: text(20, '验证码'),
 });
 
 export const INTEGRITY_CHECKS = [

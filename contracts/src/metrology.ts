@@ -120,8 +120,43 @@ export const CertificateView = z.object({
   checkerName: z.string(),
   approverName: z.string(),
   createdAt: IsoDateTime,
+  /** Printed on the certificate with a QR code: anyone holding the paper can verify it on the portal. */
+  verificationCode: z.string(),
+  verifyUrl: z.string(),
 });
 export type CertificateView = z.infer<typeof CertificateView>;
+
+export const PublicCertificateVerifyQuery = z.object({
+  no: text(40, '证书编号'),
+  code: text(20, '验证码'),
+});
+
+/** Validity on the day asked: a result notice has none. */
+export const CERTIFICATE_VALIDITIES = ['valid', 'expired', 'none'] as const;
+
+/** What the portal shows of a certificate: enough to match it to the instrument in front of you. */
+export const PublicCertificateVerification = z.object({
+  status: z.enum(['authentic', 'not_found']),
+  message: z.string(),
+  certificate: z
+    .object({
+      certificateNo: z.string(),
+      kind: CertificateKind,
+      institutionName: z.string(),
+      clientName: z.string(),
+      instrumentName: z.string(),
+      model: z.string(),
+      serialNumber: z.string(),
+      conclusion: z.string(),
+      performedOn: IsoDate,
+      validUntil: IsoDate.nullable(),
+      /** On the day asked (Beijing time). */
+      validity: z.enum(CERTIFICATE_VALIDITIES),
+      checkedOn: IsoDate,
+    })
+    .nullable(),
+});
+export type PublicCertificateVerification = z.infer<typeof PublicCertificateVerification>;
 
 export const CertificateListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),

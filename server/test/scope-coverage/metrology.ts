@@ -2,6 +2,8 @@
 export const routes: string[] = [
   // Reference data, public by design (the catalogue of instruments under compulsory control).
   'GET /api/public/compulsory-catalogue',
+  // metrology/metrology.test.ts › public verification of a certificate (only what is printed on the paper; a wrong code finds nothing)
+  'GET /api/public/certificates/verify',
   // The import template: column headers, an example row and the public compulsory catalogue; no one's data.
   'GET /api/instruments/import-template',
   // metrology/metrology.test.ts › the ledger's e-CQS fields … hidden from other owners (instrument scope)

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -10,6 +9,7 @@ import {
   type ReportView,
 } from '@shijian/contracts';
 import type { Db } from '../../db/client.js';
+import { randomCode } from '../../platform/codes.js';
 import type { Actor } from '../../platform/actor.js';
 import { canonicalJson, sha256Hex } from '../../platform/audit/canonical.js';
 import { chainOf } from '../../platform/audit/chain.js';
@@ -33,9 +33,6 @@ import { reports, sampleEvents, samples } from './tables.js';
 type ReportRow = typeof reports.$inferSelect;
 export type IssuedListener = (tx: Db, actor: Actor, report: { id: string; sampleId: string; conclusion: Judgement; version: number }) => Promise<void>;
 
-/** Letters and digits that cannot be mistaken for one another when typed from paper. */
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const verificationCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
 export function createReports(deps: Deps, sampleService: Samples) {
   const { db, clock, audit, publicUrl } = deps;
@@ -162,7 +159,7 @@ export function createReports(deps: Deps, sampleService: Samples) {
       const testers = [...new Set(detail.tests.map((t) => t.result!.enteredByName))].join('、');
       const now = clock.now();
       const issuedOn = shanghaiDate(now);
-      const code = verificationCode();
+      const code = randomCode();
 
       const id = await db.transaction(async (tx) => {
         const reportNo = previous?.reportNo ?? `BG${issuedOn.slice(0, 4)}-${String(await nextNumber(tx, sample.institutionId, 'report', Number(issuedOn.slice(0, 4)))).padStart(6, '0')}`;

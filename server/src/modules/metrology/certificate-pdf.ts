@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 import type { CertificateView } from '@shijian/contracts';
 import { cjkFonts } from '../../platform/files/fonts.js';
 import { PDF_MARGIN, pdfSeal, pdfTable } from '../../platform/files/pdf-parts.js';
@@ -6,11 +7,13 @@ import { PDF_MARGIN, pdfSeal, pdfTable } from '../../platform/files/pdf-parts.js
 /**
  * A verification certificate (检定证书) or result notice (检定结果通知书) as a one-page A4
  * PDF: number, client, instrument, regulation, reference standard, conclusion, the three
- * signatures (检定员 / 核验员 / 批准人), dates and the institution's seal. Deterministic for
- * the same certificate (the creation date is the record's).
+ * signatures (检定员 / 核验员 / 批准人), dates, the institution's seal and a QR code to the
+ * portal's certificate verification. Deterministic for the same certificate (the creation
+ * date is the record's).
  */
 export async function renderCertificatePdf(c: CertificateView, institution: { name: string; address: string; cmaNumber: string | null }): Promise<Buffer> {
   const fonts = cjkFonts();
+  const qr = await QRCode.toBuffer(c.verifyUrl, { type: 'png', margin: 1, width: 200, errorCorrectionLevel: 'M' });
   const title = c.kind === 'certificate' ? '检 定 证 书' : '检 定 结 果 通 知 书';
   const doc = new PDFDocument({
     size: 'A4',
@@ -54,6 +57,8 @@ export async function renderCertificatePdf(c: CertificateView, institution: { na
   doc.text(`批准人：${c.approverName}`, PDF_MARGIN, y + 40);
   doc.text(`发证日期：${c.createdAt.slice(0, 10)}`, PDF_MARGIN, y + 60);
   pdfSeal(doc, PDF_MARGIN + width - 70, y + 40, institution.name, '检定专用章');
+  doc.image(qr, PDF_MARGIN + width / 2 - 40, y, { width: 80 });
+  doc.fontSize(7).text(`扫码查验 · 验证码 ${c.verificationCode}`, PDF_MARGIN + width / 2 - 55, y + 84, { width: 110, align: 'center' });
   doc.fontSize(8).fillColor('#555').text(`${institution.name}\u3000地址：${institution.address}\u3000资质认定证书编号：${institution.cmaNumber ?? '—'}`, PDF_MARGIN, doc.page.height - PDF_MARGIN - 30, {
     width,
     align: 'center',

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateView, CompulsoryItemView, ServiceItemView, ServiceRequestView } from '@shijian/contracts';
 import { createHarness, type Client, type Harness } from '../../../test/harness.js';
+import { decodeQrFromPdf } from '../../../test/pdf-qr.js';
 import { XLSX_TYPE } from '../../app.js';
 import { rawRows } from '../../db/client.js';
 import { addDays } from '../../platform/calendar/working-days.js';
@@ -152,6 +153,101 @@ describe('verification for a request', () => {
     expect((await (await h.as('scmi.receptionist')).post(`/api/service-requests/${r.id}/verifications`, verification(r))).statusCode).toBe(403);
     const after = await rawRows<{ n: string }>(h.services.deps.db, sql`select count(*)::text as n from verification_certificates`);
     expect(after[0]!.n).toBe(before[0]!.n);
+  });
+});
+
+describe('public verification of a certificate', () => {
+  it('opens from the QR code on the PDF, says genuine and valid, and shows only what is printed on the paper', async () => {
+    const r = await acceptedRequest();
+    const c = (await (await h.as('scmi.verifier')).post(`/api/service-requests/${r.id}/verifications`, verification(r))).json() as CertificateView;
+    expect(c.verificationCode).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    const pdf = (await (await h.as('kangning')).get(`/api/verification-certificates/${c.id}/pdf`)).rawPayload;
+    const url = new URL(decodeQrFromPdf(pdf)!);
+    expect(url.pathname).toBe('/verify/certificate');
+    expect(url.searchParams.get('no')).toBe(c.certificateNo);
+    expect(url.searchParams.get('code')).toBe(c.verificationCode);
+    expect(`${url.origin}${url.pathname}${url.search}`).toBe(c.verifyUrl);
+
+    const anon = h.anonymous();
+    const page = await anon.get(`${url.pathname}${url.search}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('data-status="authentic"');
+    expect(page.body).toContain('真实有效');
+    expect(page.body).toContain(`${c.validUntil}（在有效期内）`);
+    expect(page.body).not.toContain('<script');
+    expect(page.body).not.toContain(c.verifierName);
+
+    const api = (await anon.get(`/api/public/certificates/verify?no=${c.certificateNo}&code=${c.verificationCode.toLowerCase()}`)).json();
+    expect(api).toEqual({
+      status: 'authentic',
+      message: expect.stringContaining('在有效期内'),
+      certificate: {
+        certificateNo: c.certificateNo,
+        kind: 'certificate',
+        institutionName: '四川省计量测试研究院',
+        clientName: '成都康宁医疗用品有限公司',
+        instrumentName: c.instrumentName,
+        model: c.model,
+        serialNumber: c.serialNumber,
+        conclusion: '合格',
+        performedOn: c.performedOn,
+        validUntil: c.validUntil,
+        validity: 'valid',
+        checkedOn: h.services.deps.calendar.today(),
+      },
+    });
+    // The code is the record's: the same one on every read and in the list.
+    expect((await (await h.as('kangning')).get(`/api/verification-certificates/${c.id}`)).json().verificationCode).toBe(c.verificationCode);
+  });
+
+  it('tells a genuine certificate past its validity and a result notice apart from a valid certificate', async () => {
+    const r = await acceptedRequest();
+    const verifier = await h.as('scmi.verifier');
+    const today = h.services.deps.calendar.today();
+    const old = (
+      await verifier.post(
+        `/api/service-requests/${r.id}/verifications`,
+        verification(r, { instrumentId: undefined, instrument: { name: '医用电子体温计', model: 'MT-4', serialNumber: 'SN-OLD', manufacturer: '某厂' }, performedOn: addDays(today, -400), validUntil: addDays(today, -36) }),
+      )
+    ).json() as CertificateView;
+    const anon = h.anonymous();
+    const expired = (await anon.get(`/api/public/certificates/verify?no=${old.certificateNo}&code=${old.verificationCode}`)).json();
+    expect(expired).toMatchObject({ status: 'authentic', certificate: { validity: 'expired', validUntil: addDays(today, -36) } });
+    expect(expired.message).toContain('超过有效期');
+    const page = (await anon.get(old.verifyUrl.replace(/^https?:\/\/[^/]+/, ''))).body;
+    expect(page).toContain('data-status="expired"');
+    expect(page).toContain('（已过期）');
+
+    const failed = (await verifier.post(`/api/service-requests/${r.id}/verifications`, verification(r, { passed: false, conclusion: '示值误差超差，不合格' }))).json() as CertificateView;
+    const notice = (await anon.get(`/api/public/certificates/verify?no=${failed.certificateNo}&code=${failed.verificationCode}`)).json();
+    expect(notice).toMatchObject({ status: 'authentic', certificate: { kind: 'failure_notice', validity: 'none', validUntil: null } });
+    expect(notice.message).toContain('不得继续使用');
+  });
+
+  it('finds nothing for a wrong code or number, and asks for both', async () => {
+    const anon = h.anonymous();
+    const [c] = (await (await h.as('scmi.admin')).get('/api/verification-certificates?pageSize=1')).json().items as CertificateView[];
+    const wrongCode = c!.verificationCode === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA';
+    for (const [no, code] of [
+      [c!.certificateNo, wrongCode],
+      ['JD000000-2026-99999', c!.verificationCode],
+    ]) {
+      const res = await anon.get(`/api/public/certificates/verify?no=${no}&code=${code}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ status: 'not_found', certificate: null });
+      const page = await anon.get(`/verify/certificate?no=${no}&code=${code}`);
+      expect(page.body).toContain('data-status="not_found"');
+      expect(page.body).not.toContain(c!.clientName);
+    }
+    const missing = await anon.get('/api/public/certificates/verify?no=JD1');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.details.fields).toEqual([expect.objectContaining({ field: 'code', message: '请填写验证码' })]);
+    // The empty form is a page, not an error.
+    const empty = await anon.get('/verify/certificate');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('计量检定证书真伪查验');
+    expect(empty.body).not.toContain('class="result"');
   });
 });
 

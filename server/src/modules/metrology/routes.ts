@@ -9,6 +9,8 @@ import {
   LedgerDetailsBody,
   LedgerDetailsView,
   LedgerImportResult,
+  PublicCertificateVerification,
+  PublicCertificateVerifyQuery,
   RequesterInstrumentView,
   StaffMemberView,
   VerificationRecordBody,
@@ -25,6 +27,17 @@ export function metrologyRoutes(app: App, s: Services) {
     '/api/public/compulsory-catalogue',
     { schema: { tags, summary: '强制检定计量器具目录（公开）', response: { 200: z.array(CompulsoryItemView) } }, config: { public: true } },
     () => s.metrology.compulsoryCatalogue(),
+  );
+  app.get(
+    '/api/public/certificates/verify',
+    {
+      schema: { tags: ['public'], summary: '检定证书真伪查验 Verify a verification certificate by number and code', querystring: PublicCertificateVerifyQuery, response: { 200: PublicCertificateVerification } },
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return s.metrology.verifyCertificate(req.query.no, req.query.code);
+    },
   );
   app.get(
     '/api/instruments/:id/ledger',

@@ -1,9 +1,11 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
-import type { CertificateListQuery, CertificateView, CompulsoryItemView, LedgerDetailsBody, LedgerDetailsView, VerificationRecordBody } from '@shijian/contracts';
+import type { CertificateListQuery, CertificateView, CompulsoryItemView, LedgerDetailsBody, LedgerDetailsView, PublicCertificateVerification, VerificationRecordBody } from '@shijian/contracts';
 import { rawRows, type Db } from '../../db/client.js';
 import { withinRegion, type Actor } from '../../platform/actor.js';
+import { shanghaiDate } from '../../platform/calendar/working-days.js';
+import { derivedCode } from '../../platform/codes.js';
 import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
@@ -51,7 +53,14 @@ export async function seedCompulsoryCatalogue(db: Db, audit: Deps['audit'], acto
  * service request with its certificate or result notice, and due reminders to owners.
  */
 export function createMetrology(deps: Deps, services: { notifications: Notifications }) {
-  const { db, clock, audit, calendar } = deps;
+  const { db, clock, audit, calendar, publicUrl } = deps;
+
+  // Derived from the certificate's random id, so certificates issued before codes existed have
+  // one too and the audited row stays as it was.
+  const verification = (id: string, certificateNo: string) => {
+    const verificationCode = derivedCode(`verification_certificate:${id}`);
+    return { verificationCode, verifyUrl: `${publicUrl}/verify/certificate?no=${encodeURIComponent(certificateNo)}&code=${verificationCode}` };
+  };
 
   const certificateScope = (actor: Actor): SQL => {
     const { scope } = actor;
@@ -104,6 +113,7 @@ export function createMetrology(deps: Deps, services: { notifications: Notificat
     checkerName: j.checkerName,
     approverName: j.approverName,
     createdAt: c.createdAt.toISOString(),
+    ...verification(c.id, c.certificateNo),
   });
 
   async function certificate(actor: Actor, id: string): Promise<CertificateView> {
@@ -389,6 +399,43 @@ export function createMetrology(deps: Deps, services: { notifications: Notificat
         db.select({ n: count() }).from(verificationCertificates).where(where),
       ]);
       return paged(rows.map(toView), total?.n, q);
+    },
+
+    /** Public verification by number and code: what is printed on the paper, never the people or the request. */
+    async verifyCertificate(certificateNo: string, code: string): Promise<PublicCertificateVerification> {
+      const [row] = await certificateQuery().where(eq(verificationCertificates.certificateNo, certificateNo)).limit(1);
+      const checkedOn = shanghaiDate(clock.now());
+      if (!row || verification(row.c.id, row.c.certificateNo).verificationCode !== code.toUpperCase()) {
+        return { status: 'not_found', message: '未找到与该编号和验证码相符的检定证书或检定结果通知书，请核对后重试；仍有疑问请向出具机构或当地市场监管部门核实。', certificate: null };
+      }
+      const { c, institutionName } = row;
+      const validity = c.kind !== 'certificate' || !c.validUntil ? 'none' : c.validUntil >= checkedOn ? 'valid' : 'expired';
+      const message =
+        c.kind === 'failure_notice'
+          ? `该检定结果通知书由${institutionName}出具，真实有效：该计量器具经检定不合格，不得继续使用。`
+          : validity === 'valid'
+            ? `该检定证书由${institutionName}出具，真实有效，在有效期内（至 ${c.validUntil}）。`
+            : validity === 'expired'
+              ? `该检定证书由${institutionName}出具，但已于 ${c.validUntil} 超过有效期，器具须重新检定后方可使用。`
+              : `该检定证书由${institutionName}出具，真实有效。`;
+      return {
+        status: 'authentic',
+        message,
+        certificate: {
+          certificateNo: c.certificateNo,
+          kind: c.kind,
+          institutionName,
+          clientName: c.clientName,
+          instrumentName: c.instrumentName,
+          model: c.model,
+          serialNumber: c.serialNumber,
+          conclusion: c.conclusion,
+          performedOn: c.performedOn,
+          validUntil: c.validUntil,
+          validity,
+          checkedOn,
+        },
+      };
     },
 
     async certificatePdf(actor: Actor, id: string): Promise<{ bytes: Buffer; fileName: string }> {

@@ -38,8 +38,8 @@ export function homePage(app: App, s: Services) {
       },
       {
         path: '/verify',
-        title: '报告查验',
-        text: '凭报告编号和校验码（或扫描报告上的二维码）核验检验检测报告是否真实、是否已被更正替代。',
+        title: '报告证书查验',
+        text: '凭编号和验证码（或扫描二维码）核验检验检测报告是否真实、是否已被更正替代，计量检定证书是否真实、是否在有效期内。',
       },
       {
         path: '/public/institutions',

@@ -8,7 +8,7 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.cha
 /** The portal's sections, in menu order. A module adds its public page here. */
 export const PORTAL_SECTIONS: { path: string; title: string }[] = [
   { path: '/public', title: '首页' },
-  { path: '/verify', title: '报告查验' },
+  { path: '/verify', title: '报告证书查验' },
   { path: '/public/services', title: '技术服务目录' },
   { path: '/public/institutions', title: '检验检测机构' },
   { path: '/public/inspections', title: '双随机抽查结果' },

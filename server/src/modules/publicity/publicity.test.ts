@@ -278,7 +278,7 @@ describe('the portal without a login', () => {
       const res = await anon.get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['content-type']).toContain('text/html');
-      for (const title of ['技术服务目录', '报告查验', '检验检测机构名录', '双随机抽查结果', '严重违法失信名单', '典型案例', '召回公告', '投诉举报', '防疫用品问答']) {
+      for (const title of ['技术服务目录', '报告证书查验', '检验检测机构名录', '双随机抽查结果', '严重违法失信名单', '典型案例', '召回公告', '投诉举报', '防疫用品问答']) {
         expect(res.body, title).toContain(`<h2>${title}</h2>`);
       }
       expect(res.body).toContain('<a href="/public" aria-current="page">首页</a>');

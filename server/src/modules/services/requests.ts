@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import {
@@ -11,6 +11,7 @@ import {
   type ServiceRequestView,
 } from '@shijian/contracts';
 import { rawRows, type Db } from '../../db/client.js';
+import { randomCode } from '../../platform/codes.js';
 import { systemActor, withinRegion, type Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { conflict, invalid, notFound } from '../../platform/errors.js';
@@ -41,7 +42,6 @@ type Requester = {
 
 const OPEN = ['submitted', 'accepted'] as const;
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
-const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** 0 same county, 1 same city, 2 same province, 3 elsewhere: "nearest region first". */
 export function regionDistance(a: string, b: string): number {
@@ -426,7 +426,7 @@ export function createServiceRequests(deps: Deps, services: { orgs: Orgs; notifi
 
     /** A request from the portal without an account: tracked with its number and an access code. */
     async submitPublic(actor: Actor, body: PublicServiceRequestBody) {
-      const accessCode = Array.from({ length: 8 }, () => ACCESS_ALPHABET[randomInt(ACCESS_ALPHABET.length)]).join('');
+      const accessCode = randomCode();
       const requester: Requester = { orgId: null, kind: 'public', name: body.requesterName, smallMicro: false, epidemicProducer: false };
       const { id, requestNo } = await submitWith(actor, body, requester, hashCode(accessCode));
       const [row] = await db.select().from(serviceRequests).where(eq(serviceRequests.id, id));

@@ -248,6 +248,7 @@ export const RULES: Record<string, Rule> = {
   'POST /api/product-categories': write,
   'PATCH /api/product-categories/{code}': { kind: 'reference', params: { code: 'mask' }, reason: 'the national product catalogue' },
 
+  'GET /api/public/certificates/verify': pub({ query: 'no=JD510107-2026-00001&code=AAAAAAAA' }),
   'POST /api/public/complaints': pub(),
   'GET /api/public/complaints/status': pub({ query: 'no=TS510107-2026-000001&code=000000' }),
   'GET /api/public/compulsory-catalogue': pub(),

@@ -24,6 +24,7 @@ const m = {
   noRequired: { zh: '请输入报告编号', en: 'Enter the report number' },
   codeRequired: { zh: '请输入验证码', en: 'Enter the verification code' },
   verify: { zh: '查验', en: 'Verify' },
+  certificates: { zh: '查验计量检定证书', en: 'Verify a metrology certificate' },
   byFile: { zh: '上传 PDF 比对', en: 'Compare a PDF file' },
   fileHint: { zh: '文件须与签发的报告逐字节一致；经过修改、重新保存或打印扫描的文件不能通过比对。', en: 'The file must be byte-identical to the issued report; an edited, re-saved or scanned file will not match.' },
   chooseFile: { zh: '选择 PDF 文件并比对', en: 'Choose a PDF and compare' },
@@ -190,6 +191,9 @@ export function PublicVerifyPage() {
           <p className="verify-intro">{t(m.intro)}</p>
           <VerifyForms />
           <p className="login-footer">
+            {/* Server-rendered, like the portal: a plain link, not a route of this app. */}
+            <a href="/verify/certificate">{t(m.certificates)}</a>
+            {' · '}
             <Link to="/login">{t(m.toLogin)}</Link>
           </p>
         </div>

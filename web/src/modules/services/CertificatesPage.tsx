@@ -36,6 +36,9 @@ export function CertificatePdfLink({ certificate }: { certificate: CertificateVi
   );
 }
 
+/** The portal's check of this certificate, on this server (the printed QR code carries the public address). */
+const publicVerifyPath = (c: CertificateView) => `/verify/certificate?no=${encodeURIComponent(c.certificateNo)}&code=${c.verificationCode}`;
+
 /** The columns of a certificate list; `withRequest` adds the request it was issued for. */
 export function useCertificateColumns({ withRequest }: { withRequest: boolean }): TableColumnsType<CertificateView> {
   const t = useT();
@@ -52,6 +55,15 @@ export function useCertificateColumns({ withRequest }: { withRequest: boolean })
           </Typography.Text>
           <div>
             <CertificateKindTag kind={c.kind} />
+          </div>
+          <div className="secondary-text">
+            {t(wm.verificationCode)}{' '}
+            <Typography.Text className="mono" copyable={{ text: c.verificationCode }} data-testid="certificate-code">
+              {c.verificationCode}
+            </Typography.Text>{' '}
+            <a href={publicVerifyPath(c)} target="_blank" rel="noopener">
+              {t(wm.checkOnPortal)}
+            </a>
           </div>
         </div>
       ),

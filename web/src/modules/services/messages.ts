@@ -471,6 +471,8 @@ export const wm = {
   certificatesSearch: { zh: '证书编号、器具名称或出厂编号', en: 'Number, instrument or serial' },
   certificateKind: { zh: '类型', en: 'Kind 类型' },
   certificateNo: { zh: '证书编号', en: 'Number 证书编号' },
+  verificationCode: { zh: '验证码', en: 'Code 验证码' },
+  checkOnPortal: { zh: '公开查验', en: 'Check on the portal' },
   inLedger: { zh: '台账', en: 'Ledger' },
   client: { zh: '送检单位', en: 'Client 送检单位' },
   verifiedBy: { zh: '检定机构', en: 'Verified by 检定机构' },
