@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView, EpidemicQaView, PublicTypicalCaseView, TypicalCaseView } from '@shijian/contracts';
 import { createHarness, type Harness } from '../../../test/harness.js';
 import { rawRows } from '../../db/client.js';
+import { PORTAL_SECTIONS } from '../portal/layout.js';
 
 /**
  * Typical cases and the epidemic-goods Q&A against the demo world: who may publish what, scope
@@ -286,6 +287,21 @@ describe('the portal without a login', () => {
     }
     const recalls = (await anon.get('/api/public/recalls')).json().total as number;
     expect((await anon.get('/public')).body).toContain(`<b>${recalls}</b> 份公告`);
+  });
+
+  it('serves every section as one small page without script, sized for a phone, with the menu on each', async () => {
+    const anon = h.anonymous();
+    const pages = [...PORTAL_SECTIONS.map((x) => x.path), '/verify/certificate'];
+    for (const url of pages) {
+      const res = await anon.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type'], url).toContain('text/html');
+      expect(res.body, url).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(res.body, url).not.toMatch(/<script|<link[^>]+stylesheet|<img/);
+      // The whole page is one response: no bundle, no web font, no image to fetch after it.
+      expect(Buffer.byteLength(res.body), url).toBeLessThan(64 * 1024);
+      for (const section of PORTAL_SECTIONS) expect(res.body, `${url} → ${section.path}`).toContain(`href="${section.path}"`);
+    }
   });
 
   it('lists the institutions whose CMA certificate is valid today, and drops one the day after it runs out', async () => {
