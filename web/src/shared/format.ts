@@ -7,6 +7,14 @@ import dayjs from 'dayjs';
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const inShanghai = (iso: string) => new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS).toISOString();
 
+/** The calendar date in Beijing at an instant (ms since the epoch). */
+export const shanghaiDate = (ms: number) => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+/**
+ * Today in Beijing, the server's day: form defaults, "not after today" and validity badges use
+ * it, so a browser set to another zone agrees with the server all day long.
+ */
+export const beijingToday = () => shanghaiDate(Date.now());
+
 export const formatDateTime = (iso: string | null | undefined) => {
   if (!iso || Number.isNaN(Date.parse(iso))) return '—';
   const s = inShanghai(iso);

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime } from './format';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { beijingToday, formatDate, formatDateTime } from './format';
 
 describe('dates and times in Beijing time', () => {
   it('shows a deadline of 17:00 in Asia/Shanghai as 17:00, whatever the browser’s zone', () => {
@@ -12,5 +12,19 @@ describe('dates and times in Beijing time', () => {
     expect(formatDate('2026-09-30T17:00:00Z')).toBe('2026-10-01');
     expect(formatDate(null)).toBe('—');
     expect(formatDateTime('not a date')).toBe('—');
+  });
+});
+
+describe('today', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('is Beijing’s day, which starts at 16:00 UTC, whatever the browser’s zone', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-11-30T15:59:59Z'));
+    expect(beijingToday()).toBe('2026-11-30');
+    vi.setSystemTime(new Date('2026-11-30T16:00:00Z'));
+    expect(beijingToday()).toBe('2026-12-01');
+    vi.setSystemTime(new Date('2026-12-31T16:00:00Z'));
+    expect(beijingToday()).toBe('2027-01-01');
   });
 });

@@ -12,7 +12,7 @@ import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { errorMessage } from '../../shared/errors';
-import { weekday } from '../../shared/format';
+import { beijingToday, weekday } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { CalendarDayForm } from './CalendarDayForm';
 import { calm } from './messages';
@@ -21,8 +21,8 @@ import { WorkingDayCalculator } from './WorkingDayCalculator';
 function useYear(): [number, (year: number) => void] {
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year'));
-  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : dayjs().year();
-  return [year, (next) => setParams(next === dayjs().year() ? {} : { year: String(next) }, { replace: true })];
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : dayjs(beijingToday()).year();
+  return [year, (next) => setParams(next === dayjs(beijingToday()).year() ? {} : { year: String(next) }, { replace: true })];
 }
 
 function RemoveDay({ day }: { day: CalendarDayView }) {

@@ -6,7 +6,7 @@ import { calendarApi } from '../../api/endpoints';
 import { useT } from '../../app/i18n';
 import { isoDateField } from '../../shared/dateField';
 import { errorMessage } from '../../shared/errors';
-import { weekday } from '../../shared/format';
+import { beijingToday, weekday } from '../../shared/format';
 import { calm } from './messages';
 
 type Values = { from: string; days: number };
@@ -24,7 +24,7 @@ export function WorkingDayCalculator() {
   return (
     <Card title={t(calm.calculator)}>
       <Typography.Paragraph type="secondary">{t(calm.calculatorHint)}</Typography.Paragraph>
-      <Form<Values> name="workingDays" layout="vertical" initialValues={{ from: dayjs().format('YYYY-MM-DD'), days: 15 }} onFinish={setAsked}>
+      <Form<Values> name="workingDays" layout="vertical" initialValues={{ from: dayjs(beijingToday()).format('YYYY-MM-DD'), days: 15 }} onFinish={setAsked}>
         <Form.Item name="from" label={t(calm.from)} rules={[{ required: true, message: t(calm.fromRequired) }]} {...isoDateField}>
           <DatePicker style={{ width: '100%' }} allowClear={false} />
         </Form.Item>

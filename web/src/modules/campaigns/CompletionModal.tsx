@@ -6,6 +6,7 @@ import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
+import { beijingToday } from '../../shared/format';
 
 type Values = { date: string; text: string };
 
@@ -50,7 +51,7 @@ export function CompletionModal({
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
   return (
     <Modal
       title={title}

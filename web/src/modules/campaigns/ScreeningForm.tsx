@@ -11,6 +11,7 @@ import { CAMPAIGNS_KEY, campaignsApi, type CampaignView } from './api';
 import { EnterpriseSelect } from './EnterpriseSelect';
 import { cm } from './messages';
 import { useCampaignOptions } from './tags';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   campaignId?: string | null;
@@ -38,7 +39,7 @@ export function ScreeningForm({ open, campaign, onClose }: { open: boolean; camp
   const result = Form.useWatch('result', form);
   const screenedOn = Form.useWatch('screenedOn', form);
   const chosen = campaign ?? campaigns.campaigns.find((c) => c.id === campaignId);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
 
   const categoryOptions = useMemo(
     () => (chosen ? chosen.categories.map((c) => ({ value: c, label: categoryName(c) })) : allCategories.options),

@@ -13,7 +13,7 @@ import {
   type ScreeningResult,
 } from '@shijian/contracts';
 import { useT } from '../../app/i18n';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { CAMPAIGNS_KEY, campaignsApi } from './api';
 import { cm } from './messages';
 
@@ -46,7 +46,7 @@ export function Deadline({ date, overdue, today }: { date: string | null; overdu
   const t = useT();
   if (!date) return <>—</>;
   if (!overdue) return <>{formatDate(date)}</>;
-  const days = dayjs(today ?? dayjs().format('YYYY-MM-DD')).diff(dayjs(date), 'day');
+  const days = dayjs(today ?? dayjs(beijingToday()).format('YYYY-MM-DD')).diff(dayjs(date), 'day');
   return (
     <Tooltip title={t(cm.overdueDays, { n: days })}>
       <span className="deadline-overdue" style={{ color: 'var(--ant-color-error, #ff4d4f)', fontWeight: 500 }}>

@@ -14,6 +14,7 @@ import { yuanField, YuanInput } from '../enforcement/YuanInput';
 import { complaintsApi, keys, paths, type ComplaintChannel, type ComplaintKind } from './api';
 import { cm } from './messages';
 import { channelLabel } from './parts';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   kind: ComplaintKind;
@@ -90,7 +91,7 @@ export function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => 
       formError={formError}
       saving={submit.isPending}
       saveText={t(cm.intakeSave)}
-      initialValues={{ kind: 'complaint', channel: 'phone', receivedOn: dayjs().format('YYYY-MM-DD') }}
+      initialValues={{ kind: 'complaint', channel: 'phone', receivedOn: dayjs(beijingToday()).format('YYYY-MM-DD') }}
       onFinish={(v) => submit.mutate(v)}
     >
       <Alert type="info" showIcon className="form-alert" title={t(cm.intakeHint)} />
@@ -107,7 +108,7 @@ export function IntakeDrawer({ open, onClose }: { open: boolean; onClose: () => 
         </Col>
         <Col xs={24} md={7}>
           <Form.Item name="receivedOn" label={t(cm.receivedOnField)} rules={[choose(cm.receivedOnField)]} {...isoDateField}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
           </Form.Item>
         </Col>
       </Row>

@@ -6,11 +6,7 @@ import type { ComplaintView } from '@shijian/contracts';
  * past), counted by the server's working-day calendar.
  */
 
-/** Asia/Shanghai keeps UTC+8 all year, so a fixed offset is exact. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar date in Beijing at an instant (ms since the epoch). */
-export const shanghaiDate = (ms: number) => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+export { shanghaiDate } from '../../shared/format';
 
 /** Within this many working days of its limit a clock shows orange. */
 export const SOON_WORKING_DAYS = 2;

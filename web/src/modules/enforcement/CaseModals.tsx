@@ -11,6 +11,7 @@ import { requiredRule } from '../../shared/rules';
 import { caseKey, casesApi, creditApi, type CaseDetailView, type ListingDetailView } from './api';
 import { xm } from './messages';
 import { yuanField, YuanInput } from './YuanInput';
+import { beijingToday } from '../../shared/format';
 
 function useCaseUpdate(detail: CaseDetailView) {
   const client = useQueryClient();
@@ -183,7 +184,7 @@ export function ListingModal({ detail, open, onClose, onListed }: { detail: Case
         <Form.Item name="listedOn" label={t(xm.listedOn)} extra={t(xm.listedOnHint)} {...isoDateField}>
           <DatePicker
             style={{ width: 200 }}
-            disabledDate={(d) => d.isAfter(dayjs().endOf('day')) || Boolean(detail.decidedOn && d.isBefore(dayjs(detail.decidedOn).startOf('day')))}
+            disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day')) || Boolean(detail.decidedOn && d.isBefore(dayjs(detail.decidedOn).startOf('day')))}
           />
         </Form.Item>
       </Form>

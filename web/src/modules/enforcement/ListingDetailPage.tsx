@@ -11,7 +11,7 @@ import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { showFormError } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { archivePath, creditApi, mayOpenArchive, type ListingDetailView, type RemovalApplicationView } from './api';
 import { applyState } from './credit';
@@ -27,7 +27,7 @@ function ApplyCard({ listing }: { listing: ListingDetailView }) {
   const client = useQueryClient();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ApplyValues>();
-  const state = applyState(listing, dayjs().format('YYYY-MM-DD'));
+  const state = applyState(listing, dayjs(beijingToday()).format('YYYY-MM-DD'));
   const apply = useMutation({
     mutationFn: (v: ApplyValues) => creditApi.apply(listing.id, v),
     onSuccess: (updated) => {

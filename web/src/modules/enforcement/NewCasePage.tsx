@@ -17,6 +17,7 @@ import { PageHeader } from '../../shared/ui';
 import { casesApi, lookupApi } from './api';
 import { xm } from './messages';
 import { normalizeUscc, RegisteredHint, useRegisteredEnterprise, usccRules } from './uscc';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   source: CaseSource;
@@ -78,7 +79,7 @@ export function NewCasePage() {
         name="caseLead"
         form={form}
         layout="vertical"
-        initialValues={{ leadOn: dayjs().format('YYYY-MM-DD'), violationCategory: 'quality' }}
+        initialValues={{ leadOn: dayjs(beijingToday()).format('YYYY-MM-DD'), violationCategory: 'quality' }}
         onFinish={(v) => register.mutate(v)}
       >
         <Card title={t(xm.sectionLead)} className="form-card">
@@ -95,7 +96,7 @@ export function NewCasePage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="leadOn" label={t(xm.leadOn)} rules={[{ required: true, message: t(xm.dateRequired) }]} {...isoDateField}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

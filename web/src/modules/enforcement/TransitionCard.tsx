@@ -11,6 +11,7 @@ import { requiredRule } from '../../shared/rules';
 import { caseKey, casesApi, type CaseDetailView, type CaseTransitionBody } from './api';
 import { xm } from './messages';
 import { yuanField, YuanInput } from './YuanInput';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   on: string;
@@ -89,7 +90,7 @@ function TransitionForm({ detail, to, onDone }: { detail: CaseDetailView; to: Ta
       name={`transition-${to}`}
       form={form}
       layout="vertical"
-      initialValues={{ on: dayjs().format('YYYY-MM-DD'), kind: 'police', fineYuan: '0', confiscationYuan: '0' }}
+      initialValues={{ on: dayjs(beijingToday()).format('YYYY-MM-DD'), kind: 'police', fineYuan: '0', confiscationYuan: '0' }}
       onFinish={(v) =>
         modal.confirm({
           title: t(xm.moveConfirm, { no: detail.caseNo, stage }),
@@ -105,7 +106,7 @@ function TransitionForm({ detail, to, onDone }: { detail: CaseDetailView; to: Ta
           <Form.Item name="on" label={t(DATE_LABELS[to])} rules={[{ required: true, message: t(xm.dateRequired) }]} {...isoDateField}>
             <DatePicker
               style={{ width: '100%' }}
-              disabledDate={(d) => d.isAfter(dayjs().endOf('day')) || Boolean(earliest && d.isBefore(dayjs(earliest).startOf('day')))}
+              disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day')) || Boolean(earliest && d.isBefore(dayjs(earliest).startOf('day')))}
             />
           </Form.Item>
         </Col>

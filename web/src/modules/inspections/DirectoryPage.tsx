@@ -18,6 +18,7 @@ import { useListQuery } from '../../shared/useListQuery';
 import { inspectionsApi, type DirectoryItemView, type DirectoryListQuery } from './api';
 import { im } from './messages';
 import { TierTag } from './tags';
+import { beijingToday } from '../../shared/format';
 
 const LIST = { sorts: ['name', 'uscc', 'regionCode'] as const, sort: 'name' as const, order: 'asc' as const };
 const FILTERS = ['q', 'regionCode', 'category', 'tier'] as const;
@@ -55,7 +56,7 @@ function TierModal({ item, onClose }: { item: DirectoryItemView | null; onClose:
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ tier: item.tier, basis: item.tierBasis ?? '', assessedOn: dayjs().format('YYYY-MM-DD') }}
+        initialValues={{ tier: item.tier, basis: item.tierBasis ?? '', assessedOn: dayjs(beijingToday()).format('YYYY-MM-DD') }}
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="tier" label={t(im.tier)} rules={[{ required: true }]}>
@@ -65,7 +66,7 @@ function TierModal({ item, onClose }: { item: DirectoryItemView | null; onClose:
           <Input.TextArea rows={2} maxLength={200} showCount />
         </Form.Item>
         <Form.Item name="assessedOn" label={t(im.assessedOn)} rules={[{ required: true }]} {...isoDateField}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -8,6 +8,7 @@ import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
 import { inspectionsApi, type TargetView } from './api';
 import { im } from './messages';
+import { beijingToday } from '../../shared/format';
 
 type Values = { outcome: InspectionOutcome; inspectedOn: string; note?: string };
 
@@ -44,14 +45,14 @@ export function ResultModal({ target, drawnAt, onClose }: { target: TargetView |
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ outcome: target.outcome ?? undefined, inspectedOn: target.inspectedOn ?? dayjs().format('YYYY-MM-DD'), note: target.resultNote ?? '' }}
+        initialValues={{ outcome: target.outcome ?? undefined, inspectedOn: target.inspectedOn ?? dayjs(beijingToday()).format('YYYY-MM-DD'), note: target.resultNote ?? '' }}
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="outcome" label={t(im.outcome)} rules={[{ required: true, message: t(im.outcomeRequired) }]}>
           <Select options={INSPECTION_OUTCOMES.map((o) => ({ value: o, label: t(INSPECTION_OUTCOME_LABELS[o]) }))} />
         </Form.Item>
         <Form.Item name="inspectedOn" label={t(im.inspectedOn)} rules={[{ required: true, message: t(im.inspectedOnRequired) }]} {...isoDateField}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day')) || Boolean(earliest && d.isBefore(earliest))} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day')) || Boolean(earliest && d.isBefore(earliest))} />
         </Form.Item>
         <Form.Item name="note" label={t(im.note)} extra={t(im.noteHint)} rules={[{ max: 500 }]}>
           <Input.TextArea rows={3} maxLength={500} showCount />

@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import type { InstitutionView } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { im } from './messages';
+import { beijingToday } from '../../shared/format';
 
 /** Within this many days a valid certificate is flagged as expiring. */
 const EXPIRING_DAYS = 90;
@@ -12,7 +13,7 @@ export function CmaBadge({ institution }: { institution: Pick<InstitutionView, '
   const t = useT();
   if (!institution.cmaNumber || !institution.cmaValidUntil) return <Badge status="default" text={t(im.noCertificate)} />;
   if (!institution.cmaValid) return <Badge status="error" text={t(im.expired)} />;
-  const daysLeft = dayjs(institution.cmaValidUntil).diff(dayjs().startOf('day'), 'day');
+  const daysLeft = dayjs(institution.cmaValidUntil).diff(dayjs(beijingToday()).startOf('day'), 'day');
   if (daysLeft <= EXPIRING_DAYS) return <Badge status="warning" text={t(im.expiring, { n: Math.max(daysLeft, 0) })} />;
   return <Badge status="success" text={t(im.valid)} />;
 }

@@ -9,7 +9,7 @@ import type { InstrumentListQuery, InstrumentView } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
 import { ListTable } from '../../shared/ListTable';
 import { PageHeader } from '../../shared/ui';
@@ -38,7 +38,7 @@ function Due30Button() {
     <Form.Item>
       <Button
         onClick={() => {
-          form.setFieldValue('dueBy', dayjs().add(EXPIRING_DAYS, 'day'));
+          form.setFieldValue('dueBy', dayjs(beijingToday()).add(EXPIRING_DAYS, 'day'));
           form.submit();
         }}
       >

@@ -2,14 +2,14 @@ import { Badge, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { INSTRUMENT_STATUS_LABELS } from '@shijian/contracts';
 import { useT } from '../../app/i18n';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { ins } from './messages';
 import { daysLeft, validityOf, type ValidityFields } from './validity';
 
 /** 有效 / 即将到期 / 已过期 / 不合格 …, from the server's figures; the server alone decides whether a result may use it. */
 export function ValidityBadge({ instrument }: { instrument: ValidityFields }) {
   const t = useT();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
   const state = validityOf(instrument, today);
   switch (state) {
     case 'valid':

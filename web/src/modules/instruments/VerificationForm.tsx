@@ -11,6 +11,7 @@ import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
 import { requiredRule } from '../../shared/rules';
 import { ins } from './messages';
+import { beijingToday } from '../../shared/format';
 
 type Values = { kind: VerificationKind; performedOn: string; validUntil: string; certificateNo: string; performedBy: string; passed: boolean };
 
@@ -32,7 +33,7 @@ export function VerificationForm({ instrument, open, onClose }: { instrument: In
     onError: (e) => showFormError(form, e, setError),
   });
   const required = requiredRule(t, ins.required);
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
   return (
     <Modal
       title={`${t(ins.addVerification)} · ${instrument.name}`}
@@ -51,7 +52,7 @@ export function VerificationForm({ instrument, open, onClose }: { instrument: In
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ kind: 'verification', performedOn: today, validUntil: dayjs().add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'), passed: true }}
+        initialValues={{ kind: 'verification', performedOn: today, validUntil: dayjs(beijingToday()).add(1, 'year').subtract(1, 'day').format('YYYY-MM-DD'), passed: true }}
         onValuesChange={(changed: Partial<Values>) => {
           setError(null);
           // A year's validity is the usual period; the user can change it.
@@ -78,7 +79,7 @@ export function VerificationForm({ instrument, open, onClose }: { instrument: In
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="performedOn" label={t(ins.performedOn)} rules={[{ required: true, message: t(ins.required, { field: t(ins.performedOn) }) }]} {...isoDateField}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

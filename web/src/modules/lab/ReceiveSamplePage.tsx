@@ -21,6 +21,7 @@ import { normalizeUscc, usccTypingProblem } from '../enterprises/uscc';
 import { LabErrorAlert } from './LabErrorAlert';
 import { limitLabel } from './limits';
 import { lm } from './messages';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   source: SampleSource;
@@ -173,7 +174,7 @@ export function ReceiveSamplePage() {
     source: 'regulator_commission',
     storage: '常温干燥',
     conditionOnArrival: '包装完好，无破损',
-    retentionUntil: dayjs().add(3, 'month').format('YYYY-MM-DD'),
+    retentionUntil: dayjs(beijingToday()).add(3, 'month').format('YYYY-MM-DD'),
     testItemIds: [],
   };
 
@@ -289,7 +290,7 @@ export function ReceiveSamplePage() {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="retentionUntil" label={t(lm.retentionUntil)} rules={[{ required: true, message: t(lm.retentionRequired) }]} {...isoDateField}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(beijingToday()).startOf('day'))} />
               </Form.Item>
             </Col>
           </Row>

@@ -13,6 +13,7 @@ import { showFormError } from '../../shared/errors';
 import { ValidityBadge } from '../instruments/ValidityBadge';
 import { limitLabel, valueWithUnit } from './limits';
 import { lm } from './messages';
+import { beijingToday } from '../../shared/format';
 
 type Values = { value: string; instrumentId: string; testedOn: string; reason?: string };
 
@@ -73,7 +74,7 @@ export function ResultModal({ sample, test, onClose }: { sample: SampleDetailVie
   if (!test) return null;
   const textLimit = test.limitKind === 'text';
   const initialValues: Partial<Values> = {
-    testedOn: dayjs().format('YYYY-MM-DD'),
+    testedOn: dayjs(beijingToday()).format('YYYY-MM-DD'),
     instrumentId: test.result?.instrumentId,
   };
 
@@ -118,7 +119,7 @@ export function ResultModal({ sample, test, onClose }: { sample: SampleDetailVie
           <Select options={instruments.options} loading={instruments.loading} showSearch={{ optionFilterProp: 'search' }} placeholder={t(lm.instrumentPlaceholder)} />
         </Form.Item>
         <Form.Item name="testedOn" label={t(lm.testedOn)} rules={[{ required: true, message: t(lm.testedOnRequired) }]} {...isoDateField}>
-          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day')) || d.isBefore(receivedOn)} />
+          <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day')) || d.isBefore(receivedOn)} />
         </Form.Item>
         {correcting ? (
           <Form.Item name="reason" label={t(lm.correctionReason)} rules={[{ required: true, whitespace: true, message: t(lm.correctionReasonRequired) }, { max: 300 }]}>

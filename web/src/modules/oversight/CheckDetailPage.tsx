@@ -12,7 +12,7 @@ import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
-import { formatDate, formatDateTime } from '../../shared/format';
+import { beijingToday, formatDate, formatDateTime } from '../../shared/format';
 import { requiredRule } from '../../shared/rules';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { CHECKS_KEY, checkKey, checksApi, hasProblems, paths, type InstitutionCheckView } from './api';
@@ -59,7 +59,7 @@ function LeadModal({ check, open, onClose }: { check: InstitutionCheckView; open
           <Input.TextArea rows={6} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item name="leadOn" label={t(om.leadOn)} extra={t(om.leadOnHint)} {...isoDateField}>
-          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs().endOf('day')) || d.isBefore(dayjs(check.checkedOn).startOf('day'))} />
+          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day')) || d.isBefore(dayjs(check.checkedOn).startOf('day'))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -12,6 +12,7 @@ import { requiredRule } from '../../shared/rules';
 import { CHECKS_KEY, checksApi, type InstitutionCheckView } from './api';
 import { om } from './messages';
 import { useCampaignOptions } from './parts';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   institutionId?: string;
@@ -102,7 +103,7 @@ export function CheckForm({ open, onClose, onSaved }: { open: boolean; onClose: 
       formError={formError}
       saving={save.isPending}
       name="institutionCheck"
-      initialValues={{ checkedOn: dayjs().format('YYYY-MM-DD'), untrueReports: 0, fakeReports: 0 }}
+      initialValues={{ checkedOn: dayjs(beijingToday()).format('YYYY-MM-DD'), untrueReports: 0, fakeReports: 0 }}
       onFinish={(v) => save.mutate(v)}
     >
       <Form.Item name="institutionId" label={t(om.institution)} rules={[choose(om.institution)]}>
@@ -122,13 +123,13 @@ export function CheckForm({ open, onClose, onSaved }: { open: boolean; onClose: 
               choose(om.checkedOn),
               {
                 validator: async (_: unknown, value?: string | null) => {
-                  if (value && value > dayjs().format('YYYY-MM-DD')) throw new Error(t(om.checkedOnFuture));
+                  if (value && value > dayjs(beijingToday()).format('YYYY-MM-DD')) throw new Error(t(om.checkedOnFuture));
                 },
               },
             ]}
             {...isoDateField}
           >
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
           </Form.Item>
         </Col>
       </Row>

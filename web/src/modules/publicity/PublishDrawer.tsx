@@ -10,6 +10,7 @@ import { requiredRule } from '../../shared/rules';
 import { keys, publicityApi, type CaseView } from './api';
 import { pm } from './messages';
 import { prefillFromCase } from './prefill';
+import { beijingToday } from '../../shared/format';
 
 type Values = { caseId?: string; title: string; summary: string; violation: string; legalBasis: string; penalty: string; publishedOn: string };
 
@@ -29,7 +30,7 @@ export function PublishDrawer({ open, onClose }: { open: boolean; onClose: () =>
   const [chosen, setChosen] = useState<CaseView | null>(null);
   const candidates = useQuery({ queryKey: [...keys.candidates, deferred], queryFn: () => publicityApi.candidates(deferred), enabled: open });
   const existing = useQuery({ queryKey: keys.activeFor(chosen?.id ?? ''), queryFn: () => publicityApi.activeFor(chosen!.id), enabled: Boolean(chosen) });
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
 
   const save = useMutation({
     mutationFn: (v: Values) =>

@@ -10,6 +10,7 @@ import { FormDrawer, useFormError } from '../../shared/FormDrawer';
 import { requiredRule } from '../../shared/rules';
 import { keys, recallsApi, type RecallMeasure, type RecallView, type RiskLevel } from './api';
 import { MEASURE_LABELS, rm } from './messages';
+import { beijingToday } from '../../shared/format';
 
 /** After a step: the detail shows the answer at once, the list refetches. */
 function useRecallStep<V>(recall: RecallView, form: FormInstance<V>, call: (v: V) => Promise<RecallView>, done: Label, onDone: () => void, onError?: (e: unknown) => void) {
@@ -96,7 +97,7 @@ export function PlanDrawer({ recall, open, onClose }: { recall: RecallView; open
       formError={formError}
       saving={save.isPending}
       saveText={t(rm.planSave)}
-      initialValues={{ measures: [], startsOn: dayjs().format('YYYY-MM-DD') }}
+      initialValues={{ measures: [], startsOn: dayjs(beijingToday()).format('YYYY-MM-DD') }}
       onFinish={(v) => save.mutate(v)}
     >
       <Form.Item name="scope" label={t(rm.scope)} rules={[required(rm.scope), { max: 1000 }]}>
@@ -159,13 +160,13 @@ export function ProgressModal({ recall, onClose }: { recall: RecallView; onClose
         name="recallProgress"
         form={form}
         layout="vertical"
-        initialValues={{ reportedOn: dayjs().format('YYYY-MM-DD'), quantityRecalled: recall.quantityRecalled }}
+        initialValues={{ reportedOn: dayjs(beijingToday()).format('YYYY-MM-DD'), quantityRecalled: recall.quantityRecalled }}
         onFinish={(v) => save.mutate(v)}
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="reportedOn" label={t(rm.reportedOnField)} rules={[{ required: true, message: t(rm.chooseRequired, { field: t(rm.reportedOnField) }) }]} {...isoDateField}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -12,6 +12,7 @@ import { requiredRule } from '../../shared/rules';
 import { normalizeUscc, RegisteredHint, useRegisteredEnterprise, usccRules } from '../enforcement/uscc';
 import { keys, paths, recallsApi, type RecallSource } from './api';
 import { rm } from './messages';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   source: RecallSource;
@@ -84,7 +85,7 @@ export function ReportDrawer({ open, onClose }: { open: boolean; onClose: () => 
         source: enterprise ? 'enterprise_report' : 'injury_report',
         enterpriseUscc: ownOnly?.uscc,
         injuries: 0,
-        reportedOn: dayjs().format('YYYY-MM-DD'),
+        reportedOn: dayjs(beijingToday()).format('YYYY-MM-DD'),
       }}
       onFinish={(v) => submit.mutate(v)}
     >
@@ -136,7 +137,7 @@ export function ReportDrawer({ open, onClose }: { open: boolean; onClose: () => 
         </Col>
         <Col xs={24} md={12}>
           <Form.Item name="reportedOn" label={t(rm.reportedOnField)} rules={[choose(rm.reportedOnField)]} {...isoDateField}>
-            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+            <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
           </Form.Item>
         </Col>
       </Row>

@@ -11,7 +11,7 @@ import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { useCategories } from '../../shared/categories';
 import { errorMessage } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { beijingToday } from '../../shared/format';
 import { PAGE_SIZES } from '../../shared/listParams';
 import { PageHeader } from '../../shared/ui';
 import { keys, paths, riskApi, type OpinionImportResult } from './api';
@@ -157,7 +157,7 @@ export function OpinionsPage() {
 
   const rows = useMemo<CheckedRow[]>(() => {
     if (!loaded) return [];
-    const today = formatDate(new Date().toISOString());
+    const today = beijingToday();
     return loaded.sheet.rows.map((r) => {
       const checked = checkRow(r, { categoryCode, today, scopePrefix });
       const fromServer = refusal?.byRow.get(r.row) ?? [];

@@ -13,7 +13,7 @@ import { useSession } from '../../app/session';
 import { useCategoryName } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { keys, paths, samplingApi, type SamplingRecordView } from './api';
 import { ProducerCell } from './BatchTable';
@@ -46,7 +46,7 @@ function ObjectionModal({ record, open, onClose }: { record: SamplingRecordView;
     },
     onError: (e) => showFormError(form, e, (text) => void message.error(text)),
   });
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
   return (
     <Modal
       open={open}
@@ -87,7 +87,7 @@ function DecisionModal({ record, open, onClose }: { record: SamplingRecordView; 
     },
     onError: (e) => showFormError(form, e, (text) => void message.error(text)),
   });
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
   return (
     <Modal
       open={open}
@@ -122,7 +122,7 @@ function DecisionModal({ record, open, onClose }: { record: SamplingRecordView; 
 function ClockTimeline({ record }: { record: SamplingRecordView }) {
   const t = useT();
   const text = useClockText();
-  const clocks = batchClocks(record, dayjs().format('YYYY-MM-DD'));
+  const clocks = batchClocks(record, dayjs(beijingToday()).format('YYYY-MM-DD'));
   const doneLabel = { delivery: sm.receivedOn, report: sm.reportedOn, objection: sm.objectionFiledOn } as const;
   const item = (c: BatchClock) => ({
     key: c.clock,
@@ -252,7 +252,7 @@ export function BatchDetailPage() {
   }
   const r = detail.data;
   const dispose = can(session, 'sampling.dispose');
-  const late = daysOverdue(r, dayjs().format('YYYY-MM-DD'));
+  const late = daysOverdue(r, dayjs(beijingToday()).format('YYYY-MM-DD'));
   return (
     <>
       <PageHeader

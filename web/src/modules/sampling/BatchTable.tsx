@@ -6,7 +6,7 @@ import type { SamplingStatus } from '@shijian/contracts';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { useCategoryName } from '../../shared/categories';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { archivePath, mayOpenArchive } from '../enforcement/api';
 import { paths, type SamplingRecordView } from './api';
 import { batchClocks, daysOverdue } from './clocks';
@@ -46,7 +46,7 @@ export function useBatchColumns({ sortable, action }: { sortable?: Sortable; act
   const t = useT();
   const session = useSession();
   const categoryName = useCategoryName();
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
   const columns: TableColumnsType<SamplingRecordView> = [
     {
       title: t(sm.recordNo),

@@ -11,7 +11,7 @@ import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
 import { isoDateField } from '../../shared/dateField';
 import { errorMessage, showFormError } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { RegionCascader } from '../../shared/RegionCascader';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { compareDecimal, formatQuantity, isYuan, normalizeYuan, shareText } from '../enforcement/money';
@@ -70,7 +70,7 @@ function EditModal({ disposal, open, onClose }: { disposal: DisposalView; open: 
     },
     onError: (e) => showFormError(form, e, (text) => void message.error(text)),
   });
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
   return (
     <Modal
       open={open}
@@ -190,7 +190,7 @@ function FlowModal({ disposal, open, onClose }: { disposal: DisposalView; open: 
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="shippedOn" label={t(sm.shippedOn)} {...isoDateField}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(beijingToday()).endOf('day'))} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -20,6 +20,7 @@ import { keys, paths, samplingApi, type SamplingTaskView } from './api';
 import { usePlanOptions } from './BatchesPage';
 import { sm } from './messages';
 import { openTasks } from './quota';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   planId?: string;
@@ -86,7 +87,7 @@ export function NewBatchPage() {
       {t(sm.backToBatches)}
     </Button>
   );
-  const today = dayjs().format('YYYY-MM-DD');
+  const today = dayjs(beijingToday()).format('YYYY-MM-DD');
 
   return (
     <>

@@ -20,6 +20,7 @@ import { keys, paths, samplingApi } from './api';
 import { showListFormError } from './formErrors';
 import { sm } from './messages';
 import { quotaKey } from './quota';
+import { beijingToday } from '../../shared/format';
 
 type Quota = { areaCode?: string; category?: string; batches?: number | null };
 type Values = { name: string; campaignId?: string; startsOn: string; endsOn: string; quotas: Quota[] };
@@ -71,7 +72,7 @@ export function NewPlanPage() {
         name="samplingPlan"
         form={form}
         layout="vertical"
-        initialValues={{ startsOn: dayjs().format('YYYY-MM-DD'), endsOn: dayjs().add(2, 'month').format('YYYY-MM-DD'), quotas: [{ areaCode: within ?? undefined, batches: 10 }] }}
+        initialValues={{ startsOn: dayjs(beijingToday()).format('YYYY-MM-DD'), endsOn: dayjs(beijingToday()).add(2, 'month').format('YYYY-MM-DD'), quotas: [{ areaCode: within ?? undefined, batches: 10 }] }}
         onFinish={(v) => create.mutate(v)}
       >
         <Card title={t(sm.planFacts)} className="form-card">

@@ -13,7 +13,7 @@ import { ForbiddenPage } from '../../app/StatusPages';
 import { useCategoryName } from '../../shared/categories';
 import { isoDateField } from '../../shared/dateField';
 import { showFormError } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { beijingToday, formatDate } from '../../shared/format';
 import { requiredRule } from '../../shared/rules';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { limitLabel } from '../lab/limits';
@@ -48,7 +48,7 @@ function ReceiveForm({ record }: { record: SamplingRecordView }) {
     onError: (e) => showFormError(form, e, (text) => void modal.error({ title: t(sm.actionFailed), content: text })),
   });
   const required = requiredRule(t, sm.required);
-  const delivery = batchClocks(record, dayjs().format('YYYY-MM-DD'))[0]!;
+  const delivery = batchClocks(record, dayjs(beijingToday()).format('YYYY-MM-DD'))[0]!;
 
   return (
     <>
@@ -73,7 +73,7 @@ function ReceiveForm({ record }: { record: SamplingRecordView }) {
         name="receiveBatch"
         form={form}
         layout="vertical"
-        initialValues={{ testItemIds: [], conditionOnArrival: '封样完好，包装无破损', storage: '常温干燥', retentionUntil: dayjs().add(3, 'month').format('YYYY-MM-DD') }}
+        initialValues={{ testItemIds: [], conditionOnArrival: '封样完好，包装无破损', storage: '常温干燥', retentionUntil: dayjs(beijingToday()).add(3, 'month').format('YYYY-MM-DD') }}
         onFinish={(v) =>
           modal.confirm({
             title: t(sm.receiveConfirm, { no: record.recordNo }),
@@ -104,7 +104,7 @@ function ReceiveForm({ record }: { record: SamplingRecordView }) {
             </Col>
             <Col xs={24} md={7}>
               <Form.Item name="retentionUntil" label={t(sm.retentionUntil)} rules={[{ required: true, message: t(sm.retentionRequired) }]} {...isoDateField}>
-                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+                <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(dayjs(beijingToday()).startOf('day'))} />
               </Form.Item>
             </Col>
           </Row>

@@ -11,6 +11,7 @@ import { requiredRule } from '../../shared/rules';
 import { scopeRegion } from '../../shared/scope';
 import { keys, servicesApi } from './api';
 import { wm } from './messages';
+import { beijingToday } from '../../shared/format';
 
 type Values = {
   name: string;
@@ -61,7 +62,7 @@ export function FeeRuleForm({ open, onClose }: { open: boolean; onClose: () => v
       formError={formError}
       saving={save.isPending}
       name="feeRule"
-      initialValues={{ effectiveFrom: dayjs().format('YYYY-MM-DD'), regionCode: within ?? undefined }}
+      initialValues={{ effectiveFrom: dayjs(beijingToday()).format('YYYY-MM-DD'), regionCode: within ?? undefined }}
       onFinish={(v) => save.mutate(v)}
     >
       <Form.Item name="name" label={t(wm.ruleName)} rules={[required(wm.ruleName), { max: 100 }]}>
