@@ -128,6 +128,8 @@ export const ComplaintListQuery = PageQuery.extend({
   status: ComplaintStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Those about one registered enterprise only: the enterprise archive (专门档案) reads them with this. */
+  enterpriseId: Id.optional(),
 });
 
 export const ComplaintDecisionBody = z.object({ note: text(1000, '处理意见') });

@@ -109,6 +109,8 @@ export const RecallListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
   status: RecallStatus.optional(),
   q: z.string().trim().max(100).optional(),
+  /** The producer's recalls only: the enterprise archive (专门档案) reads them with this. */
+  enterpriseId: Id.optional(),
 });
 
 /** What the portal shows of a published recall. */

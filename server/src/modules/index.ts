@@ -171,6 +171,8 @@ export function createServices(deps: Deps) {
   const inspections = createInspections(deps, enterprises, orgs);
   const feeRules = createFeeRules(deps);
   const serviceRequests = createServiceRequests(deps, { orgs, notifications, feeRules });
+  const complaints = createComplaints(deps, { orgs, enterprises, cases });
+  const recalls = createRecalls(deps);
   return {
     deps,
     auth: createAuth(deps),
@@ -190,7 +192,7 @@ export function createServices(deps: Deps) {
     cases,
     credit,
     sampling,
-    archive: createArchive(deps, { enterprises, sampling, cases, credit, instruments }),
+    archive: createArchive(deps, { enterprises, sampling, cases, credit, instruments, recalls, complaints }),
     oversight: createOversight(deps, { orgs, cases, campaigns }),
     notifications,
     reporting: createReporting(deps, { campaigns, categories, notifications }),
@@ -202,8 +204,8 @@ export function createServices(deps: Deps) {
     requestSamples: createRequestSamples(deps, { samples, requests: serviceRequests }),
     metrology: createMetrology(deps, { notifications }),
     ledgerImport: createLedgerImport(deps),
-    complaints: createComplaints(deps, { orgs, enterprises, cases }),
-    recalls: createRecalls(deps),
+    complaints,
+    recalls,
     risk: createRisk(deps, { inspections }),
     publicity: createPublicity(deps, { cases }),
     auditLog: createAuditLog(deps, () => auditedEntities),

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor.js';
 import type { Deps } from '../../platform/deps.js';
 import { authorize } from '../../platform/policy.js';
 import { campaigns, screenings } from '../campaigns/tables.js';
+import type { Complaints } from '../complaints/service.js';
 import type { Cases } from '../enforcement/cases.js';
 import type { Credit } from '../enforcement/credit.js';
 import { enterpriseRiskTiers, inspectionDraws, inspectionTargets } from '../inspections/tables.js';
@@ -11,6 +12,7 @@ import { sampleScope } from '../lab/scope.js';
 import { reports, samples } from '../lab/tables.js';
 import type { Enterprises } from '../registry/enterprises.js';
 import type { Instruments } from '../registry/instruments.js';
+import type { Recalls } from '../recalls/service.js';
 import type { Sampling } from '../sampling/service.js';
 
 /** How many of each kind of record the archive shows, newest first (the lists behind link to the rest). */
@@ -23,7 +25,7 @@ const LIMIT = 100;
  */
 export function createArchive(
   deps: Deps,
-  parts: { enterprises: Enterprises; sampling: Sampling; cases: Cases; credit: Credit; instruments: Instruments },
+  parts: { enterprises: Enterprises; sampling: Sampling; cases: Cases; credit: Credit; instruments: Instruments; recalls: Recalls; complaints: Complaints },
 ) {
   const { db } = deps;
   return {
@@ -31,7 +33,7 @@ export function createArchive(
       authorize(actor, 'campaign.read');
       const enterprise = await parts.enterprises.get(actor, enterpriseId);
       const owner = await parts.enterprises.identify({ id: enterpriseId });
-      const [tier, screeningRows, sampling, reportRows, caseList, inspectionRows, instrumentList, credit] = await Promise.all([
+      const [tier, screeningRows, sampling, reportRows, caseList, inspectionRows, instrumentList, credit, recallList, complaintList] = await Promise.all([
         db.select({ tier: enterpriseRiskTiers.tier }).from(enterpriseRiskTiers).where(eq(enterpriseRiskTiers.enterpriseId, enterpriseId)),
         db
           .select({ s: screenings, campaignName: campaigns.name })
@@ -60,6 +62,9 @@ export function createArchive(
           ? parts.instruments.list(actor, { ownerOrgId: owner.orgId, page: 1, pageSize: LIMIT, order: 'asc', sort: 'name' })
           : Promise.resolve({ items: [] }),
         parts.credit.statusOf(enterpriseId),
+        parts.recalls.list(actor, { enterpriseId, page: 1, pageSize: LIMIT, order: 'desc' }),
+        // The complaints' own list: it keeps the complainant's name and phone for the handling bureau.
+        parts.complaints.list(actor, { enterpriseId, page: 1, pageSize: LIMIT, order: 'desc' }),
       ]);
       return {
         enterprise,
@@ -96,6 +101,8 @@ export function createArchive(
         })),
         instruments: instrumentList.items,
         credit: credit.map(({ id, listedOn, expiresOn, status, decisionNo }) => ({ id, listedOn, expiresOn, status, decisionNo })),
+        recalls: recallList.items,
+        complaints: complaintList.items,
       };
     },
   };

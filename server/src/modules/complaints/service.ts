@@ -245,6 +245,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       if (q.kind) conditions.push(eq(complaints.kind, q.kind));
       if (q.status) conditions.push(eq(complaints.status, q.status));
       if (q.overdue === 'true') conditions.push(lt(complaints.dueOn, calendar.today()));
+      if (q.enterpriseId) conditions.push(eq(complaints.targetEnterpriseId, q.enterpriseId));
       if (q.q) {
         const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(complaints.complaintNo, like), ilike(complaints.targetName, like), ilike(complaints.subject, like)));

@@ -133,6 +133,7 @@ export function createRecalls(deps: Deps) {
       authorize(actor, 'recall.read');
       const conditions: (SQL | undefined)[] = [recallScope(actor)];
       if (q.status) conditions.push(eq(recalls.status, q.status));
+      if (q.enterpriseId) conditions.push(eq(recalls.enterpriseId, q.enterpriseId));
       if (q.q) {
         const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(recalls.productName, like), ilike(enterprises.name, like), ilike(recalls.recallNo, like)));

@@ -8,9 +8,12 @@ import {
   RECTIFICATION_STATUS_LABELS,
   type BatchConclusion,
   type CaseStage,
+  type ComplaintKind,
+  type ComplaintStatus,
   type DishonestyStatus,
   type InspectionOutcome,
   type Judgement,
+  type RecallStatus,
   type RectificationStatus,
   type SamplingStatus,
   type ScreeningResult,
@@ -26,9 +29,13 @@ import { useCategoryName } from '../../shared/categories';
 import { formatDate, formatDateTime } from '../../shared/format';
 import { PageHeader, QueryError } from '../../shared/ui';
 import { ResultTag } from '../campaigns/tags';
+import { paths as complaintPaths } from '../complaints/api';
+import { KindTag, StatusTag as ComplaintStatusTag } from '../complaints/parts';
 import { OutcomeTag, TierTag } from '../inspections/tags';
 import { ValidityBadge } from '../instruments/ValidityBadge';
 import { JudgementTag } from '../lab/tags';
+import { paths as recallPaths } from '../recalls/api';
+import { RecallProgress, StatusTag as RecallStatusTag } from '../recalls/parts';
 import { ConclusionTag, SamplingStatusTag } from '../sampling/tags';
 import { archiveApi, mayOpenArchive, type CaseView, type EnterpriseArchive } from './api';
 import { xm } from './messages';
@@ -159,6 +166,35 @@ export function ArchivePage() {
     { title: t(xm.expiresOn), dataIndex: 'expiresOn', width: 120, render: formatDate },
     { title: t(xm.listingStatus), dataIndex: 'status', render: (s: DishonestyStatus) => <ListingStatusTag status={s} /> },
   ];
+  const recallColumns: TableColumnsType<Row<'recalls'>> = [
+    { title: t(xm.recallNo), dataIndex: 'recallNo', width: 130, render: (no: string, row) => link(can(session, 'recall.read'), recallPaths.one(row.id), no, true) },
+    {
+      title: t(xm.recallProduct),
+      key: 'product',
+      render: (_, row) => (
+        <div>
+          {row.productName}
+          <div className="secondary-text">{[row.productCategory ? categoryName(row.productCategory) : null, row.batches || null].filter(Boolean).join(' · ')}</div>
+        </div>
+      ),
+    },
+    { title: t(xm.recallStatus), dataIndex: 'status', width: 150, render: (s: RecallStatus) => <RecallStatusTag status={s} /> },
+    { title: t(xm.recallProgress), key: 'progress', width: 200, render: (_, row) => <RecallProgress recall={row} /> },
+    { title: t(xm.reportedOn), dataIndex: 'reportedOn', width: 120, render: formatDate },
+  ];
+  const complaintColumns: TableColumnsType<Row<'complaints'>> = [
+    {
+      title: t(xm.complaintNo),
+      dataIndex: 'complaintNo',
+      width: 210,
+      render: (no: string, row) => <span style={{ whiteSpace: 'nowrap' }}>{link(can(session, 'complaint.read'), complaintPaths.one(row.id), no, true)}</span>,
+    },
+    { title: t(xm.complaintKind), dataIndex: 'kind', width: 90, render: (k: ComplaintKind) => <KindTag kind={k} /> },
+    { title: t(xm.complaintSubject), dataIndex: 'subject', ellipsis: { showTitle: true } },
+    { title: t(xm.complaintStatus), dataIndex: 'status', width: 150, render: (s: ComplaintStatus) => <ComplaintStatusTag status={s} /> },
+    { title: t(xm.receivedOn), dataIndex: 'receivedOn', width: 120, render: formatDate },
+    { title: t(xm.complaintHandlingOrg), dataIndex: 'handlingOrgName' },
+  ];
 
   const tab = (key: string, label: string, count: number, warn: boolean, children: ReactNode) => ({
     key,
@@ -204,6 +240,13 @@ export function ArchivePage() {
               <ArchiveTable rows={a.instruments} columns={instrumentColumns} empty={t(xm.instrumentsEmpty)} />
             )),
             tab('credit', t(xm.tabCredit), a.credit.length, listed, <ArchiveTable rows={a.credit} columns={creditColumns} empty={t(xm.creditEmptyArchive)} />),
+            // Red while a recall is still open (reported, assessed, planned or under way), or a complaint is past its limit.
+            tab('recalls', t(xm.tabRecalls), a.recalls.length, a.recalls.some((r) => r.status !== 'no_recall' && r.status !== 'completed'), (
+              <ArchiveTable rows={a.recalls} columns={recallColumns} empty={t(xm.recallsEmpty)} />
+            )),
+            tab('complaints', t(xm.tabComplaints), a.complaints.length, a.complaints.some((c) => c.overdue), (
+              <ArchiveTable rows={a.complaints} columns={complaintColumns} empty={t(xm.complaintsEmpty)} />
+            )),
           ]}
         />
       </Card>

@@ -200,7 +200,10 @@ export const xm = {
   commitmentsRequired: { zh: '请填写信用修复情况及承诺', en: 'Describe the repair and commitments' },
 
   // archive
-  archiveSubtitle: { zh: '排查、抽查、检验、案件、检查、计量和信用情况，一户一档', en: 'Screening, sampling, testing, cases, inspections, metrology and credit in one file' },
+  archiveSubtitle: {
+    zh: '排查、抽查、检验、案件、检查、计量、信用、缺陷召回和投诉举报情况，一户一档',
+    en: 'Screening, sampling, testing, cases, inspections, metrology, credit, recalls and complaints in one file',
+  },
   archiveNotFound: { zh: '企业不存在，或不在您的管辖范围内', en: 'This enterprise does not exist or is outside your scope.' },
   enterpriseFacts: { zh: '企业基本信息', en: 'Enterprise' },
   region: { zh: '所在地区', en: 'Region 地区' },
@@ -218,6 +221,8 @@ export const xm = {
   tabInspections: { zh: '双随机检查', en: 'Inspections' },
   tabInstruments: { zh: '计量器具', en: 'Instruments' },
   tabCredit: { zh: '信用', en: 'Credit' },
+  tabRecalls: { zh: '缺陷召回', en: 'Recalls' },
+  tabComplaints: { zh: '投诉举报', en: 'Complaints and reports' },
   screeningsEmpty: { zh: '没有排查记录', en: 'Never screened' },
   samplingEmpty: { zh: '没有监督抽查记录', en: 'Never sampled' },
   reportsEmpty: { zh: '没有检验报告', en: 'No test reports' },
@@ -225,6 +230,8 @@ export const xm = {
   inspectionsEmpty: { zh: '没有被抽中检查', en: 'Never drawn for inspection' },
   instrumentsEmpty: { zh: '没有登记计量器具', en: 'No measuring instruments' },
   creditEmptyArchive: { zh: '未被列入严重违法失信名单', en: 'Never on the dishonesty list' },
+  recallsEmpty: { zh: '没有缺陷召回记录', en: 'No defect recalls' },
+  complaintsEmpty: { zh: '没有针对该企业的投诉举报', en: 'No complaints or reports about this enterprise' },
   campaignName: { zh: '专项行动', en: 'Campaign 专项行动' },
   screenedOn: { zh: '排查日期', en: 'Screened 排查日期' },
   result: { zh: '结果', en: 'Result 结果' },
@@ -250,6 +257,17 @@ export const xm = {
   validUntil: { zh: '有效期至', en: 'Valid until 有效期至' },
   validity: { zh: '检定状态', en: 'Verification 检定状态' },
   compulsory: { zh: '强制检定', en: 'Compulsory 强检' },
+  recallNo: { zh: '召回编号', en: 'Recall no. 召回编号' },
+  recallProduct: { zh: '产品 / 批次', en: 'Product / batches' },
+  recallStatus: { zh: '召回状态', en: 'Status 召回状态' },
+  recallProgress: { zh: '召回进度', en: 'Progress 召回进度' },
+  reportedOn: { zh: '报告日期', en: 'Reported 报告日期' },
+  complaintNo: { zh: '投诉举报编号', en: 'No. 投诉举报编号' },
+  complaintKind: { zh: '类型', en: 'Kind 类型' },
+  complaintStatus: { zh: '处理状态', en: 'Status 处理状态' },
+  receivedOn: { zh: '收到日期', en: 'Received 收到日期' },
+  complaintSubject: { zh: '标题', en: 'Subject 标题' },
+  complaintHandlingOrg: { zh: '承办部门', en: 'Handling bureau 承办部门' },
 } satisfies Record<string, Label>;
 
 /** Words for the kinds of case history entry the server writes. */
