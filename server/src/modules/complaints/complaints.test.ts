@@ -53,6 +53,13 @@ describe('intake and routing', () => {
     // A place with no bureau of its own goes to the nearest one above: 绵阳 city for 涪城区.
     const up = await h.anonymous().post('/api/public/complaints', maskComplaint({ targetUscc: undefined, targetName: '某药店', targetRegionCode: '510703' }));
     expect(up.json().handlingOrgName).toBe('绵阳市市场监督管理局');
+    // A region that does not exist is refused even beside a registered target, and nothing is written.
+    const count = async () => (await rawRows<{ n: number }>(h.services.deps.db, sql`select count(*)::int as n from complaints`))[0]!.n;
+    const before = await count();
+    const bogus = await h.anonymous().post('/api/public/complaints', maskComplaint({ targetRegionCode: '999999' }));
+    expect(bogus.statusCode).toBe(400);
+    expect(bogus.json().error.details.fields).toEqual([expect.objectContaining({ field: 'targetRegionCode', message: '行政区划代码不存在' })]);
+    expect(await count()).toBe(before);
   });
 
   it('refuses bad input with every field named, writing nothing', async () => {

@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -11,6 +11,7 @@ import type {
   MediationBody,
   StaffComplaintBody,
 } from '@shijian/contracts';
+import { randomCode } from '../../platform/codes.js';
 import type { AuditAction } from '../../platform/audit/actions.js';
 import type { Db } from '../../db/client.js';
 import { scopeFilter, type Actor } from '../../platform/actor.js';
@@ -30,7 +31,6 @@ import { complaintEntity, complaintEventEntity } from './entities.js';
 import { complaintCounters, complaintEvents, complaints } from './tables.js';
 
 type Row = typeof complaints.$inferSelect;
-const ACCESS_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 
 /** Bureaus over the handling bureau see a complaint; the complainant's contact only the handling bureau itself. */
@@ -145,9 +145,13 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
 
   async function receive(actor: Actor, body: ComplaintIntakeBody, channel: Row['channel'], receivedOn: string, accessCodeHash: string | null) {
     const target = body.targetUscc ? await services.enterprises.identify({ uscc: body.targetUscc }) : null;
+    const regions = await deps.regions.index();
+    // A region given beside a registered enterprise is not used (the register's region is), but a
+    // code that does not exist is still the sender's mistake to be told of.
+    if (body.targetRegionCode && !regions.has(body.targetRegionCode)) throw invalid('targetRegionCode', '行政区划代码不存在');
     const regionCode = target?.regionCode ?? body.targetRegionCode;
     if (!regionCode) throw invalid('targetRegionCode', '被投诉举报对象未登记，请选择其所在地区');
-    if (!(await deps.regions.index()).has(regionCode)) throw invalid('targetRegionCode', '行政区划代码不存在');
+    if (!regions.has(regionCode)) throw invalid('targetRegionCode', '行政区划代码不存在');
     const bureau = await services.orgs.regulatorFor(regionCode);
     if (!bureau?.regionCode && bureau?.level !== 'national') throw conflict('NO_BUREAU', '找不到被投诉举报对象所在地的市场监管部门');
     const overrides = await calendar.overrides();
@@ -212,7 +216,7 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
   return {
     /** From the portal, without an account: tracked with the number and an access code. */
     async submitPublic(actor: Actor, body: ComplaintIntakeBody) {
-      const accessCode = Array.from({ length: 8 }, () => ACCESS_ALPHABET[randomInt(ACCESS_ALPHABET.length)]).join('');
+      const accessCode = randomCode();
       const created = await receive(actor, body, 'web', calendar.today(), hashCode(accessCode));
       return { complaintNo: created.complaintNo, accessCode, handlingOrgName: created.handlingOrgName, dueOn: created.dueOn };
     },
