@@ -128,6 +128,9 @@ export const ComplaintListQuery = PageQuery.extend({
   status: ComplaintStatus.optional(),
   overdue: z.enum(['true', 'false']).optional(),
   q: z.string().trim().max(100).optional(),
+  /** Received on or after / on or before (收到日期). */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
   /** Those about one registered enterprise only: the enterprise archive (专门档案) reads them with this. */
   enterpriseId: Id.optional(),
 });

@@ -108,6 +108,7 @@ export type RecallView = z.infer<typeof RecallView>;
 export const RecallListQuery = PageQuery.extend({
   order: z.enum(['asc', 'desc']).default('desc'),
   status: RecallStatus.optional(),
+  source: RecallSource.optional(),
   q: z.string().trim().max(100).optional(),
   /** The producer's recalls only: the enterprise archive (专门档案) reads them with this. */
   enterpriseId: Id.optional(),

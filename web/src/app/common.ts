@@ -12,6 +12,8 @@ export const common = {
   edit: { zh: '编辑', en: 'Edit' },
   search: { zh: '查询', en: 'Search' },
   reset: { zh: '重置', en: 'Reset' },
+  dateFrom: { zh: '开始日期', en: 'From' },
+  dateTo: { zh: '结束日期', en: 'To' },
   actions: { zh: '操作', en: 'Actions' },
   total: { zh: '共 {n} 条', en: '{n} in total' },
   totalAtLeast: { zh: '超过 {n} 条（请用条件缩小范围）', en: 'more than {n} (narrow the filters)' },

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Button, Form, Input, Select, type SelectProps } from 'antd';
+import { Button, DatePicker, Form, Input, Select, type SelectProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { common } from '../app/common';
 import { useT } from '../app/i18n';
 import { useSession } from '../app/session';
@@ -108,6 +109,25 @@ export function RegionFilter({ placeholder, width }: { placeholder: string; widt
   return (
     <Form.Item name="regionCode">
       <RegionCascader anyLevel within={scopeRegion(session)} placeholder={placeholder} style={{ width }} />
+    </Form.Item>
+  );
+}
+
+/** A list's filters with its `from` and `to` dates held by one range picker (DateRangeFilter). */
+export type WithDateRange = Partial<Record<string, string | [Dayjs, Dayjs] | null>> & { range?: [Dayjs, Dayjs] | null };
+
+/** URL → form and form → URL for a bar with a DateRangeFilter: pass as FilterBar's toForm and fromForm. */
+export const dateRange = {
+  toForm: ({ from, to, ...v }: Filters): WithDateRange => ({ ...v, range: from && to ? [dayjs(from), dayjs(to)] : null }),
+  fromForm: ({ range, ...v }: WithDateRange): Filters => ({ ...(v as Filters), from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') }),
+};
+
+/** From-and-to dates as one picker; the bar needs `dateRange`'s toForm and fromForm. */
+export function DateRangeFilter({ label }: { label: string }) {
+  const t = useT();
+  return (
+    <Form.Item name="range">
+      <DatePicker.RangePicker aria-label={label} placeholder={[t(common.dateFrom), t(common.dateTo)]} />
     </Form.Item>
   );
 }

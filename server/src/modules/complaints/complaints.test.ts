@@ -123,6 +123,15 @@ describe('handling', () => {
     expect(overdue.every((c) => c.dueOn! < h.services.deps.calendar.today())).toBe(true);
     await wh.post(`/api/complaints/${old.id}/reject`, { note: '不属于市场监管部门职责范围' });
     expect(((await wh.get('/api/complaints?overdue=true&pageSize=100')).json().items as ComplaintView[]).map((c) => c.id)).not.toContain(old.id);
+
+    // By the day it was received: inclusive at both ends.
+    const received = async (query: string) => (await wh.get(`/api/complaints?pageSize=100&${query}`)).json().items as ComplaintView[];
+    const onTheDay = await received('from=2026-01-05&to=2026-01-05');
+    expect(onTheDay.map((c) => c.id)).toContain(old.id);
+    expect(onTheDay.every((c) => c.receivedOn === '2026-01-05')).toBe(true);
+    expect((await received('from=2026-01-06')).map((c) => c.id)).not.toContain(old.id);
+    expect((await received('to=2026-01-04')).map((c) => c.id)).not.toContain(old.id);
+    expect((await wh.get('/api/complaints?from=2026-02-30')).statusCode).toBe(400);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, desc, eq, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ComplaintEventAction,
@@ -250,6 +250,8 @@ export function createComplaints(deps: Deps, services: { orgs: Orgs; enterprises
       if (q.status) conditions.push(eq(complaints.status, q.status));
       if (q.overdue === 'true') conditions.push(lt(complaints.dueOn, calendar.today()));
       if (q.enterpriseId) conditions.push(eq(complaints.targetEnterpriseId, q.enterpriseId));
+      if (q.from) conditions.push(gte(complaints.receivedOn, q.from));
+      if (q.to) conditions.push(lte(complaints.receivedOn, q.to));
       if (q.q) {
         const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(complaints.complaintNo, like), ilike(complaints.targetName, like), ilike(complaints.subject, like)));

@@ -75,6 +75,18 @@ describe('from report to completed recall', () => {
     expect(a.status).toBe('no_recall');
     expect((await (await h.as('kangning')).post(`/api/recalls/${r.id}/plan`, { scope: 'x', measures: ['refund'], quantityTotal: 1, startsOn: '2026-12-01', endsOn: '2026-12-02' })).json().error.code).toBe('NOT_ASSESSED');
   });
+
+  it('lists recalls by where the report came from', async () => {
+    const wh = await h.as('wh.officer');
+    const injury = (await wh.post('/api/recalls', report({ source: 'injury_report', injuries: 2, defect: '耳带断裂致划伤' }))).json() as RecallView;
+    const listed = (await wh.get('/api/recalls?source=injury_report&pageSize=100')).json().items as RecallView[];
+    expect(listed.map((x) => x.id)).toContain(injury.id);
+    expect(listed.every((x) => x.source === 'injury_report')).toBe(true);
+    expect(((await wh.get('/api/recalls?source=enterprise_report&pageSize=100')).json().items as RecallView[]).map((x) => x.id)).not.toContain(injury.id);
+    const bad = await wh.get('/api/recalls?source=rumour');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'source', message: '来源应为企业报告、伤害报告或监管调查' });
+  });
 });
 
 describe('who sees which recall', () => {

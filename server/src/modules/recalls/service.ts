@@ -134,6 +134,7 @@ export function createRecalls(deps: Deps) {
       const conditions: (SQL | undefined)[] = [recallScope(actor)];
       if (q.status) conditions.push(eq(recalls.status, q.status));
       if (q.enterpriseId) conditions.push(eq(recalls.enterpriseId, q.enterpriseId));
+      if (q.source) conditions.push(eq(recalls.source, q.source));
       if (q.q) {
         const like = `%${likeEscape(q.q)}%`;
         conditions.push(or(ilike(recalls.productName, like), ilike(enterprises.name, like), ilike(recalls.recallNo, like)));

@@ -7,7 +7,7 @@ import { COMPLAINT_KIND_LABELS, COMPLAINT_KINDS, COMPLAINT_STATUS_LABELS, COMPLA
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
-import { FilterBar, SearchFilter, SelectFilter } from '../../shared/FilterBar';
+import { DateRangeFilter, dateRange, FilterBar, SearchFilter, SelectFilter, type WithDateRange } from '../../shared/FilterBar';
 import { formatDate } from '../../shared/format';
 import { ListTable } from '../../shared/ListTable';
 import { PageHeader } from '../../shared/ui';
@@ -19,7 +19,7 @@ import { cm } from './messages';
 import { channelLabel, DueCell, KindTag, StatusTag, TargetCell, useToday } from './parts';
 
 const LIST = { sorts: ['receivedOn'] as const, sort: 'receivedOn' as const, order: 'desc' as const };
-const FILTERS = ['q', 'kind', 'status', 'overdue'] as const;
+const FILTERS = ['q', 'kind', 'status', 'overdue', 'from', 'to'] as const;
 
 /** 投诉举报: the complaints and reports of the caller's area, with the clock of each; 超期 lists those past their limit. */
 export function ComplaintsPage() {
@@ -35,6 +35,8 @@ export function ComplaintsPage() {
     kind: list.filters.kind as ComplaintListQuery['kind'],
     status: list.filters.status as ComplaintStatus | undefined,
     overdue: list.filters.overdue === 'true' ? 'true' : undefined,
+    from: list.filters.from,
+    to: list.filters.to,
   };
   const result = useListQuery(keys.list, query, complaintsApi.list);
   // The number past their limit, for the tab: one row asked for, the total read.
@@ -106,10 +108,11 @@ export function ComplaintsPage() {
           },
         ]}
       />
-      <FilterBar name="complaintFilters" values={list.filters} onApply={list.setFilters}>
+      <FilterBar<WithDateRange> name="complaintFilters" values={list.filters} onApply={list.setFilters} {...dateRange}>
         <SearchFilter label={t(cm.search)} width={260} />
         <SelectFilter name="kind" label={t(cm.kind)} width={110} options={COMPLAINT_KINDS.map((k) => ({ value: k, label: t(COMPLAINT_KIND_LABELS[k]) }))} />
         <SelectFilter name="status" label={t(cm.status)} width={170} options={COMPLAINT_STATUSES.map((s) => ({ value: s, label: t(COMPLAINT_STATUS_LABELS[s]) }))} />
+        <DateRangeFilter label={t(cm.receivedOn)} />
       </FilterBar>
       <ListTable<ComplaintView>
         list={list}

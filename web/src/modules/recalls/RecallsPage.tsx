@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { NotificationOutlined, PlusOutlined } from '@ant-design/icons';
-import { RECALL_STATUS_LABELS, RECALL_STATUSES } from '@shijian/contracts';
+import { RECALL_SOURCE_LABELS, RECALL_SOURCES, RECALL_STATUS_LABELS, RECALL_STATUSES } from '@shijian/contracts';
 import { useT } from '../../app/i18n';
 import { can } from '../../app/permissions';
 import { useSession } from '../../app/session';
@@ -19,7 +19,7 @@ import { ProducerCell, RecallProgress, RiskTag, SourceTag, StatusTag } from './p
 import { ReportDrawer } from './ReportDrawer';
 
 const LIST = { sorts: ['reportedOn'] as const, sort: 'reportedOn' as const, order: 'desc' as const };
-const FILTERS = ['q', 'status'] as const;
+const FILTERS = ['q', 'status', 'source'] as const;
 
 /** 缺陷召回: reports and recalls on producers in the caller's area (an enterprise sees its own). */
 export function RecallsPage() {
@@ -28,7 +28,7 @@ export function RecallsPage() {
   const categoryName = useCategoryName();
   const [reporting, setReporting] = useState(false);
   const list = useListParams(LIST, FILTERS);
-  const query: RecallListQuery = { page: list.page, pageSize: list.pageSize, order: list.order, q: list.filters.q, status: list.filters.status as RecallStatus | undefined };
+  const query: RecallListQuery = { page: list.page, pageSize: list.pageSize, order: list.order, q: list.filters.q, status: list.filters.status as RecallStatus | undefined, source: list.filters.source as RecallSource | undefined };
   const result = useListQuery(keys.list, query, recallsApi.list);
   const enterprise = session.org.kind === 'enterprise';
 
@@ -93,6 +93,7 @@ export function RecallsPage() {
       <FilterBar name="recallFilters" values={list.filters} onApply={list.setFilters}>
         <SearchFilter label={t(rm.search)} width={260} />
         <SelectFilter name="status" label={t(rm.status)} width={180} options={RECALL_STATUSES.map((s) => ({ value: s, label: t(RECALL_STATUS_LABELS[s]) }))} />
+        <SelectFilter name="source" label={t(rm.source)} width={150} options={RECALL_SOURCES.map((s) => ({ value: s, label: t(RECALL_SOURCE_LABELS[s]) }))} />
       </FilterBar>
       <ListTable<RecallView> list={list} result={result} columns={columns} emptyText={t(rm.empty)} scroll={{ x: 1150 }} />
       {can(session, 'recall.report') ? <ReportDrawer open={reporting} onClose={() => setReporting(false)} /> : null}

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, DatePicker, Form, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
 import { PLACE_TYPE_LABELS, PLACE_TYPES } from '@shijian/contracts';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
-import { FilterBar, SelectFilter } from '../../shared/FilterBar';
+import { DateRangeFilter, dateRange, FilterBar, SelectFilter, type WithDateRange } from '../../shared/FilterBar';
 import { ListTable } from '../../shared/ListTable';
 import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
@@ -20,11 +19,7 @@ import { timeRange } from './time';
 
 const LIST = { sorts: ['startsAt'] as const, sort: 'startsAt' as const, order: 'desc' as const };
 const FILTERS = ['placeType', 'from', 'to'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
-type FormValues = Omit<Filters, 'from' | 'to'> & { range?: [Dayjs, Dayjs] | null };
 
-const toForm = ({ from, to, ...v }: Filters): FormValues => ({ ...v, range: from && to ? [dayjs(from), dayjs(to)] : null });
-const fromForm = ({ range, ...v }: FormValues): Filters => ({ ...v, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
 
 /**
  * 上门服务: teams sent to hospitals, checkpoints, enterprises and crowded places. An institution
@@ -101,11 +96,9 @@ export function OnsitePage() {
           ) : null
         }
       />
-      <FilterBar<FormValues> name="dispatchFilters" values={list.filters} onApply={list.setFilters} toForm={toForm} fromForm={fromForm} typed={[]}>
+      <FilterBar<WithDateRange> name="dispatchFilters" values={list.filters} onApply={list.setFilters} {...dateRange} typed={[]}>
         <SelectFilter name="placeType" label={t(wm.placeType)} width={170} options={PLACE_TYPES.map((p: PlaceType) => ({ value: p, label: PLACE_TYPE_LABELS[p] }))} />
-        <Form.Item name="range">
-          <DatePicker.RangePicker aria-label={t(wm.dateRange)} placeholder={[t(wm.dateFrom), t(wm.dateTo)]} />
-        </Form.Item>
+        <DateRangeFilter label={t(wm.dateRange)} />
       </FilterBar>
       {result.data?.items.length ? (
         <Typography.Paragraph type="secondary">{t(wm.personTimesOnPage, { n: result.data.items.length, p: personTimes })}</Typography.Paragraph>

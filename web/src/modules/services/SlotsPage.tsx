@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Form, Popconfirm, Progress, Space, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Popconfirm, Progress, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { PhoneOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { common } from '../../app/common';
 import { useT } from '../../app/i18n';
 import { useSession } from '../../app/session';
 import { errorMessage } from '../../shared/errors';
-import { FilterBar, SelectFilter } from '../../shared/FilterBar';
+import { DateRangeFilter, dateRange, FilterBar, SelectFilter, type WithDateRange } from '../../shared/FilterBar';
 import { ListTable } from '../../shared/ListTable';
 import { PageHeader } from '../../shared/ui';
 import { useListParams } from '../../shared/useListParams';
@@ -22,11 +21,7 @@ import { timeRange } from './time';
 
 const LIST = { sorts: ['startsAt'] as const, sort: 'startsAt' as const, order: 'asc' as const };
 const FILTERS = ['from', 'to', 'available'] as const;
-type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
-type FormValues = Omit<Filters, 'from' | 'to'> & { range?: [Dayjs, Dayjs] | null };
 
-const toForm = ({ from, to, ...v }: Filters): FormValues => ({ ...v, range: from && to ? [dayjs(from), dayjs(to)] : null });
-const fromForm = ({ range, ...v }: FormValues): Filters => ({ ...v, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') });
 
 function SlotState({ slot }: { slot: SlotView }) {
   const t = useT();
@@ -134,10 +129,8 @@ export function SlotsPage() {
           ) : null
         }
       />
-      <FilterBar<FormValues> name="slotFilters" values={list.filters} onApply={list.setFilters} toForm={toForm} fromForm={fromForm} typed={[]}>
-        <Form.Item name="range">
-          <DatePicker.RangePicker aria-label={t(wm.dateRange)} placeholder={[t(wm.dateFrom), t(wm.dateTo)]} />
-        </Form.Item>
+      <FilterBar<WithDateRange> name="slotFilters" values={list.filters} onApply={list.setFilters} {...dateRange} typed={[]}>
+        <DateRangeFilter label={t(wm.dateRange)} />
         <SelectFilter name="available" label={t(wm.availability)} width={140} options={[{ value: 'true', label: t(wm.slotOpen) }]} />
       </FilterBar>
       <ListTable<SlotView> list={list} result={result} columns={columns} emptyText={t(wm.slotsEmpty)} scroll={{ x: 800 }} />

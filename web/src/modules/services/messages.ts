@@ -263,8 +263,6 @@ export const wm = {
 
   // ---- shared words ----
   dateRange: { zh: '日期范围', en: 'Dates' },
-  dateFrom: { zh: '开始日期', en: 'From' },
-  dateTo: { zh: '结束日期', en: 'To' },
   beijingTime: { zh: '北京时间', en: 'Beijing time' },
   relatedRequest: { zh: '关联申请', en: 'Request 关联申请' },
   downloadPdf: { zh: '下载 PDF', en: 'PDF' },
