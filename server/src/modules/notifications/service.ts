@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { NotificationListQuery, NotificationView } from '@shijian/contracts';
 import type { Db } from '../../db/client.js';
 import { systemActor, type Actor } from '../../platform/actor.js';
+import { coalesced } from '../../platform/coalesce.js';
 import type { Deps } from '../../platform/deps.js';
 import { notFound } from '../../platform/errors.js';
 import { pageOffset, paged } from '../../platform/paging.js';
@@ -15,7 +16,7 @@ export type Notice = { orgId: string; kind: string; title: string; body: string;
 /**
  * In-app notices to the users of an org. Other modules register producers that
  * turn what is due into notices (a report not yet submitted at 12:00 on Thursday);
- * producers run before a list is read and on a timer, and each notice is made once
+ * producers run before a list is read (lists read together share a run) and on a timer, and each notice is made once
  * (its dedupe key), so nothing depends on a job having run at the right minute.
  */
 export function createNotifications(deps: Deps) {
@@ -41,10 +42,11 @@ export function createNotifications(deps: Deps) {
     }
   }
 
-  async function produce() {
+  // Lists read at the same moment share one production run instead of each running every producer.
+  const produce = coalesced(async () => {
     const now = clock.now();
     for (const producer of producers) await producer(now);
-  }
+  });
 
   const mine = (actor: Actor) => eq(notifications.orgId, actor.orgId ?? '00000000-0000-0000-0000-000000000000');
   const readBy = (actor: Actor) =>
