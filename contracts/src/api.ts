@@ -231,9 +231,11 @@ export const ProductCategoryView = z.object({
   group: CategoryGroup,
   sortOrder: z.number().int(),
   active: z.boolean(),
-  enterpriseCount: z.number().int(),
+  /** Enterprises producing it, nationwide; only when asked for (`counts=true`): it scans every enterprise's categories. */
+  enterpriseCount: z.number().int().nullable(),
 });
 export type ProductCategoryView = z.infer<typeof ProductCategoryView>;
+export const ProductCategoryListQuery = z.object({ counts: z.enum(['true', 'false'], { message: 'counts 应为 true 或 false' }).optional() });
 export const CategoryCodeParams = z.object({ code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, { message: '类别代码须为小写字母、数字和下划线' }) });
 export const ProductCategoryCreateBody = z.object({
   code: CategoryCodeParams.shape.code,

@@ -92,7 +92,7 @@ async function main(argv: string[]) {
       const count = Number(values.enterprises);
       if (!Number.isInteger(count) || count <= 0) throw new Error('用法 usage: shijian generate --enterprises N');
       return withServices(config, async (services) => {
-        const categories = (await services.categories.list()).map((c) => c.code);
+        const categories = (await services.categories.catalogue()).map((c) => c.code);
         const actor = systemActor('generate');
         const started = Date.now();
         let done = 0;

@@ -49,7 +49,8 @@ export const institutionsApi = {
 };
 
 export const categoriesApi = {
-  list: () => api.get<T.ProductCategoryView[]>('/api/product-categories'),
+  /** `counts`: with each category's enterprises nationwide (a scan; the categories page only). */
+  list: (counts = false) => api.get<T.ProductCategoryView[]>('/api/product-categories', counts ? { counts: 'true' } : undefined),
   create: (body: T.ProductCategoryCreateBody) => api.post<T.ProductCategoryView>('/api/product-categories', body),
   update: (code: string, body: T.ProductCategoryUpdateBody) =>
     api.patch<T.ProductCategoryView>(`/api/product-categories/${id(code)}`, body),

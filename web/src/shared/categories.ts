@@ -5,8 +5,9 @@ import { useLang } from '../app/i18n';
 
 export const CATEGORIES_KEY = ['product-categories'] as const;
 
-export function useCategories() {
-  return useQuery({ queryKey: CATEGORIES_KEY, queryFn: categoriesApi.list, staleTime: 5 * 60_000 });
+/** `counts` adds each category's enterprises (the categories page); invalidating CATEGORIES_KEY refreshes both. */
+export function useCategories({ counts = false }: { counts?: boolean } = {}) {
+  return useQuery({ queryKey: [...CATEGORIES_KEY, counts ? 'counts' : 'names'], queryFn: () => categoriesApi.list(counts), staleTime: 5 * 60_000 });
 }
 
 /** A category's name in the current language, falling back to its code. */

@@ -49,7 +49,7 @@ export function createImports(
 
   async function validate(actor: Actor, campaign: CampaignRow, file: Buffer): Promise<{ valid: ValidRow[]; errors: ImportRowError[]; total: number }> {
     const sheet = await readScreeningSheet(file);
-    const all = await s.categories.list();
+    const all = await s.categories.catalogue();
     const active = all.filter((c) => c.active);
     const names = new Map(all.map((c) => [c.code, c.name]));
     const categoryName = (code: string) => names.get(code) ?? code;
@@ -214,7 +214,7 @@ export function createImports(
     async template(actor: Actor, campaignId: string): Promise<{ fileName: string; bytes: Buffer }> {
       authorize(actor, 'campaign.read');
       const campaign = await s.getVisible(actor, campaignId);
-      const all = await s.categories.list();
+      const all = await s.categories.catalogue();
       const cats = campaign.categories.map((code) => all.find((c) => c.code === code)).filter((c): c is NonNullable<typeof c> => !!c);
       const today = calendar.today();
       const date = today < campaign.startsOn ? campaign.startsOn : today > campaign.endsOn ? campaign.endsOn : today;

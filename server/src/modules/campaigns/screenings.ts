@@ -122,7 +122,7 @@ export function createScreenings(
 
   /** Category names for messages, from the registry. */
   async function categoryNames(): Promise<(code: string) => string> {
-    const list = await campaignService.categories.list();
+    const list = await campaignService.categories.catalogue();
     const byCode = new Map(list.map((c) => [c.code, c.name]));
     return (code) => byCode.get(code) ?? code;
   }

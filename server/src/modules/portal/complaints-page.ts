@@ -37,7 +37,7 @@ function form(values: Values, errors: Map<string, string>, categories: { code: s
  */
 export function complaintsPage(app: App, s: Services) {
   app.get('/public/complaints', { schema: { hide: true }, config: { public: true } }, async (_req, reply) => {
-    const categories = await s.categories.list();
+    const categories = await s.categories.catalogue();
     reply.type('text/html; charset=utf-8');
     return portalPage({ title: '投诉举报', body: `${form({ kind: 'complaint' }, new Map(), categories)}${lookupForm()}`, current: '/public/complaints', css: CSS });
   });
@@ -49,7 +49,7 @@ export function complaintsPage(app: App, s: Services) {
       const raw = req.body as Values;
       const cleaned = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && String(value).trim() !== '')) as Record<string, string>;
       const parsed = ComplaintIntakeBody.safeParse(cleaned);
-      const categories = await s.categories.list();
+      const categories = await s.categories.catalogue();
       reply.type('text/html; charset=utf-8');
       if (!parsed.success) {
         const errors = new Map(parsed.error.issues.map((i) => [String(i.path[0] ?? ''), i.message]));

@@ -13,7 +13,7 @@ const CURRENT = '/public/institutions';
 export function institutionsPage(app: App, s: Services) {
   app.get(CURRENT, { schema: { hide: true }, config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (req, reply) => {
     const { query: q, problems } = lenientQuery(PublicInstitutionQuery, req.query);
-    const [list, regionCodes, categories] = await Promise.all([s.publicity.institutions.list(q), s.publicity.institutions.regions(), s.categories.list()]);
+    const [list, regionCodes, categories] = await Promise.all([s.publicity.institutions.list(q), s.publicity.institutions.regions(), s.categories.catalogue()]);
     const today = s.publicity.institutions.today();
     const rows = list.items
       .map((i) => {

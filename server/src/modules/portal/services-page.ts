@@ -14,7 +14,7 @@ export function servicesPage(app: App, s: Services) {
     { schema: { hide: true, querystring: CatalogueQuery }, config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } } },
     async (req, reply) => {
       const q = req.query;
-      const [list, categories] = await Promise.all([s.serviceCatalogue.search(q), s.categories.list()]);
+      const [list, categories] = await Promise.all([s.serviceCatalogue.search(q), s.categories.catalogue()]);
       const rows = list.items
         .map(
           (i) => `<tr>

@@ -41,8 +41,13 @@ export async function seedDefaultCategories(db: Db, audit: Audit, actor: Actor):
 export function createCategories(deps: Deps) {
   const { db, audit } = deps;
 
-  async function list(): Promise<ProductCategoryView[]> {
-    const rows = await db.select().from(productCategories).orderBy(asc(productCategories.sortOrder), asc(productCategories.code));
+  /** The categories without their enterprise counts: names and order for forms, messages and the portal. */
+  const catalogue = () => db.select().from(productCategories).orderBy(asc(productCategories.sortOrder), asc(productCategories.code));
+
+  /** With how many enterprises produce each only when asked: that is a scan of every enterprise's categories. */
+  async function list(options: { counts: boolean } = { counts: true }): Promise<ProductCategoryView[]> {
+    const rows = await catalogue();
+    if (!options.counts) return rows.map((r) => ({ ...r, enterpriseCount: null }));
     const counts = await db
       .select({ code: enterpriseCategories.categoryCode, n: count() })
       .from(enterpriseCategories)
@@ -59,6 +64,7 @@ export function createCategories(deps: Deps) {
 
   return {
     list,
+    catalogue,
     async activeCodes(): Promise<Set<string>> {
       const rows = await db.select({ code: productCategories.code }).from(productCategories).where(eq(productCategories.active, true));
       return new Set(rows.map((r) => r.code));

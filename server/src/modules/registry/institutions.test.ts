@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.js';
+import { rawRows } from '../../db/client.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -87,6 +89,19 @@ describe('product categories', () => {
       '口罩', '呼吸机', '防护服', '红外体温计(额温枪)', '新型冠状病毒检测试剂', '熔喷布', '无纺布', '红外传感器',
     ]);
     expect(list.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['食品', '特种设备', '建筑材料', '医疗器械']));
+  });
+
+  it('counts each category’s enterprises only when asked, since that reads every enterprise’s categories', async () => {
+    const plain = (await h.anonymous().get('/api/product-categories')).json() as { code: string; enterpriseCount: number | null }[];
+    expect(plain.every((c) => c.enterpriseCount === null)).toBe(true);
+    const counted = (await h.anonymous().get('/api/product-categories?counts=true')).json() as { code: string; enterpriseCount: number | null }[];
+    const [{ n }] = await rawRows<{ n: number }>(h.services.deps.db, sql`select count(*)::int as n from enterprise_categories where category_code = 'mask'`);
+    expect(counted.find((c) => c.code === 'mask')!.enterpriseCount).toBe(n);
+    expect(n).toBeGreaterThan(0);
+    expect(counted.map((c) => c.code)).toEqual(plain.map((c) => c.code));
+    const bad = await h.anonymous().get('/api/product-categories?counts=yes');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields[0]).toMatchObject({ field: 'counts', message: 'counts 应为 true 或 false' });
   });
 
   it('lets the national admin add and rename categories, and nobody else', async () => {

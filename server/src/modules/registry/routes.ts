@@ -21,6 +21,7 @@ import {
   InstrumentView,
   ProductCategoryCreateBody,
   ProductCategoryUpdateBody,
+  ProductCategoryListQuery,
   ProductCategoryView,
   QualificationScopeBody,
   ScopeIdParams,
@@ -35,8 +36,8 @@ export function registryRoutes(app: App, s: Services) {
 
   app.get(
     '/api/product-categories',
-    { schema: { tags, summary: '产品类别 Product categories', response: { 200: z.array(ProductCategoryView) } }, config: { public: true } },
-    () => s.categories.list(),
+    { schema: { tags, summary: '产品类别 Product categories', querystring: ProductCategoryListQuery, response: { 200: z.array(ProductCategoryView) } }, config: { public: true } },
+    (req) => s.categories.list({ counts: req.query.counts === 'true' }),
   );
   app.post('/api/product-categories', { schema: { tags, body: ProductCategoryCreateBody, response: { 200: ProductCategoryView } } }, (req) =>
     s.categories.create(req.actor, req.body),

@@ -368,7 +368,7 @@ export function createSampling(
       if (!inst || !inst.orgId) throw invalid('institutionId', '检验机构不存在');
       if (!inst.cmaValidUntil || inst.cmaValidUntil < calendar.today()) throw invalid('institutionId', `${inst.name} 的资质认定证书已过期，不能承担抽查任务`);
       if (!(await services.institutions.qualifiedForCategory(inst.id, body.category))) {
-        const name = (await services.categories.list()).find((c) => c.code === body.category)?.name ?? body.category;
+        const name = (await services.categories.catalogue()).find((c) => c.code === body.category)?.name ?? body.category;
         throw invalid('institutionId', `${inst.name} 的资质认定范围不含「${name}」的检验参数，不能承担该类别的抽查任务`);
       }
       const id = await db.transaction(async (tx) => {

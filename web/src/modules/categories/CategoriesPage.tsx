@@ -58,7 +58,7 @@ export function CategoriesPage() {
   const t = useT();
   const session = useSession();
   const writable = can(session, 'category.write');
-  const categories = useCategories();
+  const categories = useCategories({ counts: true });
   const [search, setSearch] = useState('');
   const [showInactive, setShowInactive] = useState(true);
   const [form, setForm] = useState<{ open: boolean; category?: ProductCategoryView }>({ open: false });
@@ -79,7 +79,7 @@ export function CategoriesPage() {
       render: (g: ProductCategoryView['group']) => <Tag color={g === 'epidemic' ? 'volcano' : 'blue'}>{t(CATEGORY_GROUP_LABELS[g])}</Tag>,
     },
     { title: t(cm.active), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t(cm.activeOn)}</Tag> : <Tag>{t(cm.activeOff)}</Tag>) },
-    { title: t(cm.enterpriseCount), dataIndex: 'enterpriseCount', align: 'right', sorter: (a, b) => a.enterpriseCount - b.enterpriseCount },
+    { title: t(cm.enterpriseCount), dataIndex: 'enterpriseCount', align: 'right', sorter: (a, b) => (a.enterpriseCount ?? 0) - (b.enterpriseCount ?? 0) },
   ];
   if (writable) {
     columns.push({
