@@ -73,7 +73,8 @@ describe('nonconforming batch → case → dishonesty list on the portal', () =>
     await signIn('sc.leader');
     await page.goto(caseUrl);
     await page.getByRole('button', { name: '列入严重违法失信名单' }).click();
-    await dialog().getByText('生产销售不合格产品，危害人身健康和生命安全').click();
+    // check() waits until the box is ticked: a click while the dialog still opens can be lost.
+    await dialog().getByLabel('生产销售不合格产品，危害人身健康和生命安全').check();
     await dialog().getByLabel('主要违法事实').fill('生产销售过滤效率不合格的 N95 防护口罩');
     await dialog().getByRole('button', { name: '列入严重违法失信名单' }).click();
     await page.waitForURL('**/enforcement/credit/*');
