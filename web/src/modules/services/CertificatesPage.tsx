@@ -36,8 +36,11 @@ export function CertificatePdfLink({ certificate }: { certificate: CertificateVi
   );
 }
 
-/** The portal's check of this certificate, on this server (the printed QR code carries the public address). */
-const publicVerifyPath = (c: CertificateView) => `/verify/certificate?no=${encodeURIComponent(c.certificateNo)}&code=${c.verificationCode}`;
+/** The portal's check of this certificate, on this server: the printed QR code's address without its host. */
+const publicVerifyPath = (c: CertificateView) => {
+  const url = new URL(c.verifyUrl);
+  return `${url.pathname}${url.search}`;
+};
 
 /** The columns of a certificate list; `withRequest` adds the request it was issued for. */
 export function useCertificateColumns({ withRequest }: { withRequest: boolean }): TableColumnsType<CertificateView> {
